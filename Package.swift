@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, from the pure centre outwards. No target imports one listed after it.
+//   PathwayModel    – domain types and their invariants (no Foundation I/O, no SQLite, no ncurses)
+//   PathwayEngine   – checks and learner progression over the model (pure)
+//   PathwayStore    – the SQLite document (GRDB): schema, migrations, transactions, search
+//   PathwayExchange – file formats: project files, ESCO, CASE, Moodle, Open Badges 3.0, ELM, reports
+//   PathwayTUI      – terminal UI as state → view into an in-memory screen buffer (no ncurses)
+//   PathwayCurses   – the one small backend that talks to ncurses
+//   PathwayCLI      – the `pathway` commands; `pathway` is its thin executable
+let package = Package(
+    name: "PathwayDesigner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pathway", targets: ["pathway"]),
+        .executable(name: "pathway-bench", targets: ["PathwayBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "PathwayModel"),
+        .target(name: "PathwayEngine", dependencies: ["PathwayModel"]),
+        .target(name: "PathwayStore", dependencies: [
+            "PathwayModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "PathwayExchange", dependencies: ["PathwayModel", "PathwayEngine"]),
+        .target(
+            name: "PathwaySamples",
+            path: "SampleData",
+            exclude: ["README.md"],
+            sources: ["SampleDataBundle.swift"],
+            resources: [.copy("projects")]
+        ),
+        .target(name: "PathwayTUI", dependencies: ["PathwayModel", "PathwayEngine", "PathwayExchange"]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw"),
+        .target(name: "PathwayCurses", dependencies: ["CNcursesw", "PathwayTUI"]),
+        .target(name: "PathwayCLI", dependencies: [
+            "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange",
+            "PathwaySamples", "PathwayTUI", "PathwayCurses",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "pathway", dependencies: ["PathwayCLI"]),
+        .executableTarget(name: "PathwayBench", dependencies: [
+            "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange", "PathwayTUI",
+        ]),
+        .testTarget(name: "PathwayModelTests", dependencies: ["PathwayModel"]),
+        .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples"]),
+        .testTarget(name: "PathwayStoreTests", dependencies: ["PathwayStore", "PathwayExchange", "PathwaySamples"]),
+        .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
+        .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
+        .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
+    ]
+)

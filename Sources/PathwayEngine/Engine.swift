@@ -1,0 +1,4 @@
+import PathwayModel
+
+/// Placeholder until the engine lands (issue 3).
+public enum PathwayEngineMarker {}

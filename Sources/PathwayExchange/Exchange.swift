@@ -1,0 +1,4 @@
+import PathwayModel
+
+/// Placeholder until exchange formats land.
+public enum PathwayExchangeMarker {}

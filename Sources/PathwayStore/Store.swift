@@ -1,0 +1,5 @@
+import GRDB
+import PathwayModel
+
+/// Placeholder until the store lands.
+public enum PathwayStoreMarker {}

@@ -1,0 +1,4 @@
+import PathwayModel
+
+/// Placeholder until the UI lands.
+public enum PathwayTUIMarker {}

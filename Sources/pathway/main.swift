@@ -1,0 +1,3 @@
+import PathwayCLI
+
+PathwayCommand.main()
