@@ -10,16 +10,19 @@ public struct Catalog: Hashable, Sendable {
     public var pathways: [String: Pathway]
     public var learners: [String: Learner]
     public var comments: [Int: ReviewComment]
+    public var occupations: [String: Occupation]
 
     public init(frameworks: [CompetencyFramework] = [], competencies: [Competency] = [],
                 credentials: [MicroCredential] = [], pathways: [Pathway] = [],
-                learners: [Learner] = [], comments: [ReviewComment] = []) {
+                learners: [Learner] = [], comments: [ReviewComment] = [],
+                occupations: [Occupation] = []) {
         self.frameworks = Dictionary(frameworks.map { ($0.code, $0) }, uniquingKeysWith: { _, b in b })
         self.competencies = Dictionary(competencies.map { ($0.key, $0) }, uniquingKeysWith: { _, b in b })
         self.credentials = Dictionary(credentials.map { ($0.code, $0) }, uniquingKeysWith: { _, b in b })
         self.pathways = Dictionary(pathways.map { ($0.code, $0) }, uniquingKeysWith: { _, b in b })
         self.learners = Dictionary(learners.map { ($0.name, $0) }, uniquingKeysWith: { _, b in b })
         self.comments = Dictionary(comments.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+        self.occupations = Dictionary(occupations.map { ($0.code, $0) }, uniquingKeysWith: { _, b in b })
     }
 
     public var frameworkList: [CompetencyFramework] { frameworks.values.sorted { $0.code < $1.code } }
@@ -27,6 +30,7 @@ public struct Catalog: Hashable, Sendable {
     public var pathwayList: [Pathway] { pathways.values.sorted { $0.code < $1.code } }
     public var learnerList: [Learner] { learners.values.sorted { $0.name < $1.name } }
     public var commentList: [ReviewComment] { comments.values.sorted { $0.id < $1.id } }
+    public var occupationList: [Occupation] { occupations.values.sorted { $0.code < $1.code } }
 
     /// The competencies of one framework, in tree order (depth first, siblings by position).
     public func competencies(in framework: String) -> [Competency] {
@@ -55,6 +59,6 @@ public struct Catalog: Hashable, Sendable {
 
     public var isEmpty: Bool {
         frameworks.isEmpty && competencies.isEmpty && credentials.isEmpty && pathways.isEmpty
-            && learners.isEmpty && comments.isEmpty
+            && learners.isEmpty && comments.isEmpty && occupations.isEmpty
     }
 }

@@ -14,6 +14,8 @@ public enum Change: Hashable, Sendable {
     case removeLearner(String)
     case putComment(ReviewComment)
     case removeComment(Int)
+    case putOccupation(Occupation)
+    case removeOccupation(String)
 }
 
 /// A user action: a named list of changes that succeed or fail together.
@@ -75,6 +77,11 @@ extension Catalog {
             return [old.map(Change.putComment) ?? .removeComment(c.id)]
         case .removeComment(let id):
             return comments.removeValue(forKey: id).map { [.putComment($0)] } ?? []
+        case .putOccupation(let o):
+            let old = occupations.updateValue(o, forKey: o.code)
+            return [old.map(Change.putOccupation) ?? .removeOccupation(o.code)]
+        case .removeOccupation(let code):
+            return occupations.removeValue(forKey: code).map { [.putOccupation($0)] } ?? []
         }
     }
 }

@@ -82,6 +82,12 @@ extension Catalog {
             copy.priorLearning.removeAll { gone.contains($0.competency) }
             if copy != l { changes.append(.putLearner(copy)) }
         }
+        for o in occupationList {
+            var copy = o
+            copy.essentialSkills.removeAll { gone.contains($0) }
+            copy.optionalSkills.removeAll { gone.contains($0) }
+            if copy != o { changes.append(.putOccupation(copy)) }
+        }
         for c in competencies.values where !gone.contains(c.key) {
             var copy = c
             copy.relations.removeAll { $0.target.map(gone.contains) ?? false }

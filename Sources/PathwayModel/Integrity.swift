@@ -100,6 +100,11 @@ extension Catalog {
             for c in l.completions { checkCredential(c.credential, "\(here), completions") }
             for r in l.priorLearning { checkRef(r.competency, "\(here), prior learning") }
         }
+        for o in occupationList {
+            let here = "occupation \(o.code)"
+            if let p = Codes.problem(with: o.code) { add(here, p) }
+            for k in o.essentialSkills + o.optionalSkills { checkRef(k, here) }
+        }
         for c in commentList {
             let here = "comment \(c.id)"
             switch c.subject {
