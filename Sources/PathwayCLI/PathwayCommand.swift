@@ -1,11 +1,33 @@
 import ArgumentParser
 
-/// The `pathway` command: with no subcommand it opens the terminal UI.
+/// The `pathway` command: with no subcommand it opens the terminal UI on the document.
+///
+/// Each subcommand lives in its own file; to add one, add its type to `subcommands` here.
 public struct PathwayCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pathway",
-        abstract: "Design competency maps, micro-credentials and learning pathways.")
+        abstract: "Design competency maps, micro-credentials and learning pathways.",
+        discussion: """
+            With no subcommand, opens the terminal UI on the database. Every command takes --db FILE \
+            (or the PATHWAY_DB environment variable) to choose the database; a database that does not \
+            exist yet is created and filled with the sample data.
+
+            Exit status: 0 when all is well, 1 when `check` finds errors, 2 on bad usage or a file \
+            that cannot be read.
+            """,
+        subcommands: [
+            ListCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
+        ])
+
+    @OptionGroup public var document: DocumentOptions
+
     public init() {}
-    public func run() throws {}
+
+    public func run() throws {
+        let context = try document.open()
+        try launchUI(context)
+    }
 }
-public enum PathwayCLIMarker {}

@@ -1,3 +1,3 @@
 import PathwayCLI
 
-PathwayCommand.main()
+PathwayMain.run()

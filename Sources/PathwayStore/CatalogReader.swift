@@ -1,0 +1,267 @@
+import GRDB
+import PathwayModel
+
+/// Reads the whole document into a `Catalog`: one ordered query per table, rows read by column
+/// index and attached to their owners in memory, so loading stays linear in the document's size.
+enum CatalogReader {
+    static func read(_ db: Database) throws -> Catalog {
+        var catalog = Catalog()
+        try readFrameworks(db, into: &catalog)
+        try readCompetencies(db, into: &catalog)
+        try readCredentials(db, into: &catalog)
+        try readPathways(db, into: &catalog)
+        try readLearners(db, into: &catalog)
+        try readOccupations(db, into: &catalog)
+        try readComments(db, into: &catalog)
+        return catalog
+    }
+
+    /// Calls `body` with each row of the query.
+    private static func each(_ db: Database, _ sql: String, _ body: (Row) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: sql)
+        while let row = try rows.next() { try body(row) }
+    }
+
+    static func enumValue<T: RawRepresentable>(_ raw: String, _ what: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else {
+            throw StoreError.corrupt(path: "", detail: "unknown \(what) '\(raw)'")
+        }
+        return value
+    }
+
+    static func level(_ value: Int, _ what: String) throws -> EQFLevel {
+        guard let level = EQFLevel(value) else {
+            throw StoreError.corrupt(path: "", detail: "\(what) has EQF level \(value)")
+        }
+        return level
+    }
+
+    static func day(_ text: String, _ what: String) throws -> Day {
+        guard let day = Day(text) else { throw StoreError.corrupt(path: "", detail: "\(what) has date '\(text)'") }
+        return day
+    }
+
+    private static func key(_ row: Row, _ i: Int) -> CompetencyKey {
+        CompetencyKey(framework: row[i], code: row[i + 1])
+    }
+
+    // MARK: Frameworks and competencies
+
+    static func readFrameworks(_ db: Database, into catalog: inout Catalog) throws {
+        try each(db, """
+            SELECT code, title, sector, description, source, version, language, review_status, uri,
+                scale_configuration FROM framework
+            """) { r in
+            let f = CompetencyFramework(
+                code: r[0], title: r[1], sector: r[2], description: r[3],
+                source: try enumValue(r[4], "framework source"), version: r[5], language: r[6],
+                reviewStatus: try enumValue(r[7], "review status"), uri: r[8], scaleConfiguration: r[9])
+            catalog.frameworks[f.code] = f
+        }
+        try each(db, "SELECT f.code, j.value FROM framework f, json_each(f.scale) j ORDER BY f.code, j.key") { r in
+            catalog.frameworks[r[0]]?.scale.append(r[1])
+        }
+        try each(db, "SELECT f.code, j.value FROM framework f, json_each(f.taxonomy) j ORDER BY f.code, j.key") { r in
+            catalog.frameworks[r[0]]?.taxonomy.append(r[1])
+        }
+    }
+
+    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws {
+        var list: [Competency] = []
+        var indexByID: [Int64: Int] = [:]
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM competency") ?? 0
+        list.reserveCapacity(count)
+        indexByID.reserveCapacity(count)
+        try each(db, "SELECT id, framework, code, uri, title, description, type, parent, position FROM competency") { r in
+            indexByID[r[0]] = list.count
+            list.append(Competency(
+                framework: r[1], code: r[2], uri: r[3], title: r[4], description: r[5],
+                type: try enumValue(r[6], "competency type"), parent: r[7], position: r[8]))
+        }
+        try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
+            if let i = indexByID[r[0]] { list[i].altLabels.append(r[1]) }
+        }
+        try each(db, """
+            SELECT competency, kind, target_framework, target_code, target_uri
+            FROM competency_relation ORDER BY competency, position
+            """) { r in
+            guard let i = indexByID[r[0]] else { return }
+            let framework: String? = r[2], code: String? = r[3]
+            var target: CompetencyKey?
+            if let framework, let code { target = CompetencyKey(framework: framework, code: code) }
+            list[i].relations.append(CompetencyRelation(kind: RelationKind(rawValue: r[1]), target: target, targetURI: r[4]))
+        }
+        catalog.competencies.reserveCapacity(list.count)
+        for c in list { catalog.competencies[c.key] = c }
+    }
+
+    // MARK: Credentials
+
+    static func readCredentials(_ db: Database, into catalog: inout Catalog) throws {
+        var list: [MicroCredential] = []
+        var index: [String: Int] = [:]
+        try each(db, """
+            SELECT code, title, awarding_body, issuer_country, ects, hours, eqf_level, qf_ehea_cycle,
+                assessment, participation, quality_assurance, prerequisite_note, supervision, grading_scheme,
+                stackable, further_information, summary, isced_field, status
+            FROM credential
+            """) { r in
+            let eqf: Int? = r[6], cycle: String? = r[7], participation: String? = r[9], supervision: String? = r[12]
+            let stackable: Bool = r[14]
+            index[r[0]] = list.count
+            list.append(MicroCredential(
+                code: r[0], title: r[1], awardingBody: r[2], issuerCountry: r[3], ects: r[4], hours: r[5],
+                eqfLevel: try eqf.map { try level($0, "a credential") },
+                qfEheaCycle: try cycle.map { try enumValue($0, "QF-EHEA cycle") },
+                assessment: r[8],
+                participation: try participation.map { try enumValue($0, "form of participation") },
+                qualityAssurance: r[10],
+                prerequisites: Prerequisites(note: r[11]),
+                supervision: try supervision.map { try enumValue($0, "supervision") },
+                gradingScheme: r[13],
+                stackability: stackable ? .stackable(towards: []) : .standAlone,
+                furtherInformation: r[15], summary: r[16], iscedField: r[17],
+                status: try enumValue(r[18], "credential status")))
+        }
+        try each(db, "SELECT c.code, j.value FROM credential c, json_each(c.stackable_towards) j ORDER BY c.code, j.key") { r in
+            guard let i = index[r[0]], case .stackable(var towards) = list[i].stackability else { return }
+            towards.append(r[1])
+            list[i].stackability = .stackable(towards: towards)
+        }
+        try each(db, "SELECT c.code, j.value FROM credential c, json_each(c.languages) j ORDER BY c.code, j.key") { r in
+            if let i = index[r[0]] { list[i].languages.append(r[1]) }
+        }
+        // Outcome positions are written 0, 1, 2… so a position is the outcome's index.
+        try each(db, "SELECT credential, id, statement FROM learning_outcome ORDER BY credential, position") { r in
+            if let i = index[r[0]] { list[i].learningOutcomes.append(LearningOutcome(id: r[1], statement: r[2])) }
+        }
+        try each(db, """
+            SELECT credential, outcome, competency_framework, competency_code, level
+            FROM outcome_mapping ORDER BY credential, outcome, position
+            """) { r in
+            let outcome: Int = r[1]
+            guard let i = index[r[0]], list[i].learningOutcomes.indices.contains(outcome) else { return }
+            list[i].learningOutcomes[outcome].mappings.append(
+                CompetencyLevel(competency: key(r, 2), level: try level(r[4], "an outcome mapping")))
+        }
+        try each(db, "SELECT credential, kind, prerequisite FROM credential_prerequisite ORDER BY credential, kind, position") { r in
+            guard let i = index[r[0]] else { return }
+            if (r[1] as String) == "required" {
+                list[i].prerequisites.credentials.append(r[2])
+            } else {
+                list[i].prerequisites.recommendedAfter.append(r[2])
+            }
+        }
+        try each(db, """
+            SELECT credential, competency_framework, competency_code, level
+            FROM competency_prerequisite ORDER BY credential, position
+            """) { r in
+            guard let i = index[r[0]] else { return }
+            list[i].prerequisites.competencies.append(
+                CompetencyLevel(competency: key(r, 1), level: try level(r[3], "a prerequisite")))
+        }
+        for c in list { catalog.credentials[c.code] = c }
+    }
+
+    // MARK: Pathways
+
+    static func readPathways(_ db: Database, into catalog: inout Catalog) throws {
+        var list: [Pathway] = []
+        var index: [String: Int] = [:]
+        try each(db, """
+            SELECT code, title, description, review_status, target_occupation, target_occupation_uri,
+                target_eqf_level, target_min_ects, target_max_ects FROM pathway
+            """) { r in
+            let eqf: Int? = r[6]
+            index[r[0]] = list.count
+            list.append(Pathway(
+                code: r[0], title: r[1], description: r[2], reviewStatus: try enumValue(r[3], "review status"),
+                target: PathwayTarget(occupation: r[4], occupationURI: r[5],
+                                      eqfLevel: try eqf.map { try level($0, "a pathway target") },
+                                      minECTS: r[7], maxECTS: r[8])))
+        }
+        try each(db, """
+            SELECT pathway, competency_framework, competency_code, level
+            FROM target_competency ORDER BY pathway, position
+            """) { r in
+            guard let i = index[r[0]] else { return }
+            list[i].target.competencies.append(
+                CompetencyLevel(competency: key(r, 1), level: try level(r[3], "a pathway target")))
+        }
+        try each(db, "SELECT pathway, title FROM stage ORDER BY pathway, position") { r in
+            if let i = index[r[0]] { list[i].stages.append(Stage(title: r[1])) }
+        }
+        try each(db, "SELECT pathway, stage, credential FROM stage_core ORDER BY pathway, stage, position") { r in
+            let s: Int = r[1]
+            guard let i = index[r[0]], list[i].stages.indices.contains(s) else { return }
+            list[i].stages[s].core.append(r[2])
+        }
+        try each(db, "SELECT pathway, stage, title, choose FROM elective_group ORDER BY pathway, stage, position") { r in
+            let s: Int = r[1]
+            guard let i = index[r[0]], list[i].stages.indices.contains(s) else { return }
+            list[i].stages[s].electiveGroups.append(ElectiveGroup(title: r[2], choose: r[3], options: []))
+        }
+        try each(db, "SELECT pathway, stage, grp, credential FROM elective_option ORDER BY pathway, stage, grp, position") { r in
+            let s: Int = r[1], g: Int = r[2]
+            guard let i = index[r[0]], list[i].stages.indices.contains(s),
+                  list[i].stages[s].electiveGroups.indices.contains(g) else { return }
+            list[i].stages[s].electiveGroups[g].options.append(r[3])
+        }
+        for p in list { catalog.pathways[p.code] = p }
+    }
+
+    // MARK: Learners, occupations, comments
+
+    static func readLearners(_ db: Database, into catalog: inout Catalog) throws {
+        try each(db, "SELECT name, note FROM learner") { r in
+            let l = Learner(name: r[0], note: r[1])
+            catalog.learners[l.name] = l
+        }
+        try each(db, "SELECT learner, credential, date FROM completion ORDER BY learner, position") { r in
+            let completion = Completion(credential: r[1], date: try day(r[2], "a completion"))
+            catalog.learners[r[0]]?.completions.append(completion)
+        }
+        try each(db, """
+            SELECT learner, competency_framework, competency_code, level FROM prior_learning ORDER BY learner, position
+            """) { r in
+            let held = CompetencyLevel(competency: key(r, 1), level: try level(r[3], "prior learning"))
+            catalog.learners[r[0]]?.priorLearning.append(held)
+        }
+    }
+
+    static func readOccupations(_ db: Database, into catalog: inout Catalog) throws {
+        try each(db, "SELECT code, uri, title, description, isco_group FROM occupation") { r in
+            let o = Occupation(code: r[0], uri: r[1], title: r[2], description: r[3], iscoGroup: r[4])
+            catalog.occupations[o.code] = o
+        }
+        try each(db, """
+            SELECT occupation, essential, competency_framework, competency_code
+            FROM occupation_skill ORDER BY occupation, essential, position
+            """) { r in
+            let code: String = r[0], essential: Bool = r[1], skill = key(r, 2)
+            if essential {
+                catalog.occupations[code]?.essentialSkills.append(skill)
+            } else {
+                catalog.occupations[code]?.optionalSkills.append(skill)
+            }
+        }
+    }
+
+    static func readComments(_ db: Database, into catalog: inout Catalog) throws {
+        try each(db, """
+            SELECT id, author, date, text, subject_kind, framework, competency_framework, competency_code,
+                credential, pathway FROM comment
+            """) { r in
+            let kind: String = r[4]
+            let subject: CommentSubject
+            switch kind {
+            case "framework": subject = .framework(r[5])
+            case "competency": subject = .competency(key(r, 6))
+            case "credential": subject = .credential(r[8])
+            default: subject = .pathway(r[9])
+            }
+            let c = ReviewComment(id: r[0], author: r[1], date: try day(r[2], "a comment"), text: r[3], subject: subject)
+            catalog.comments[c.id] = c
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What the file system says about a document path before SQLite touches it, so that a missing
+/// file, a folder, an unreadable file or a file that is not SQLite is reported plainly and never
+/// modified.
+struct DocumentFile {
+    enum State { case missing, directory, unreadable, notSQLite, sqlite(writable: Bool) }
+
+    static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+    static func state(of path: String) -> State {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        if isDirectory.boolValue { return .directory }
+        guard access(path, R_OK) == 0, let handle = FileHandle(forReadingAtPath: path) else { return .unreadable }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        guard Array(header) == sqliteHeader else { return .notSQLite }
+        // SQLite needs to write the file and create its -wal and -shm files beside it.
+        let folder = (path as NSString).deletingLastPathComponent
+        let writable = access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+        return .sqlite(writable: writable)
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import GRDB
+import PathwayModel
+
+/// One Pathway Designer document: a single SQLite file holding the whole catalog.
+///
+/// The store is the only code that speaks SQL. Callers work with the model: `load()` reads the
+/// whole `Catalog`, `apply(_:)` writes one user action as one transaction, and every failure is a
+/// `StoreError` that names the file and says what to do. A file is never modified unless it is a
+/// Pathway Designer document of a schema version this build knows.
+public final class DocumentStore: @unchecked Sendable {
+    public enum Mode: Sendable, Equatable {
+        case readWrite
+        /// Review only: every write throws `StoreError.readOnly`.
+        case readOnly
+    }
+
+    /// The path as given by the caller.
+    public let path: String
+    /// True when opened with `.readOnly` or when the file or its folder cannot be written.
+    public let isReadOnly: Bool
+    /// Why a document asked to open read-write is read-only, in words; nil otherwise.
+    public let readOnlyReason: String?
+
+    let queue: DatabaseQueue
+
+    /// How long a write waits for another program's lock before reporting `StoreError.busy`.
+    public static let busyTimeout: TimeInterval = 3
+
+    /// The schema version this build writes; older documents are upgraded to it on opening.
+    public static var schemaVersion: Int { Schema.currentVersion }
+
+    /// Opens an existing document. It is upgraded to the current schema when opened read-write;
+    /// a file that cannot be written opens read-only (see `readOnlyReason`).
+    public init(path: String, mode: Mode = .readWrite) throws {
+        self.path = path
+        switch DocumentFile.state(of: path) {
+        case .missing: throw StoreError.missingFile(path: path)
+        case .directory: throw StoreError.isDirectory(path: path)
+        case .unreadable: throw StoreError.unreadable(path: path)
+        case .notSQLite: throw StoreError.notADatabase(path: path)
+        case .sqlite(let writable):
+            isReadOnly = mode == .readOnly || !writable
+            readOnlyReason = mode == .readWrite && !writable
+                ? "the file or its folder is not writable" : nil
+        }
+        // Look before touching: identify the file and its version through a read-only connection.
+        let found = try Self.inspect(path: path)
+        if found.version > Schema.currentVersion || found.superseded {
+            throw StoreError.newerSchema(path: path, found: found.version, supported: Schema.currentVersion)
+        }
+        if isReadOnly && found.version < Schema.currentVersion {
+            throw StoreError.needsUpgrade(path: path, found: found.version, supported: Schema.currentVersion)
+        }
+        queue = try Self.openQueue(path: path, readOnly: isReadOnly)
+        if !isReadOnly && found.version < Schema.currentVersion {
+            do { try Schema.migrator.migrate(queue) } catch { throw StoreError(error, path: path) }
+        }
+    }
+
+    /// Creates a new document holding `seed`, atomically: the file appears complete with its data,
+    /// or not at all. Fails with `cannotCreate` when something already exists at `path`.
+    public static func create(at path: String, seed: Catalog = Catalog()) throws -> DocumentStore {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        if FileManager.default.fileExists(atPath: path) {
+            throw StoreError.cannotCreate(path: path, reason: "a file already exists there")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreate(path: path, reason: "its folder could not be made")
+        }
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp.path + suffix) }
+        }
+        do {
+            let queue = try openQueue(path: temp.path, readOnly: false)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            }
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in try CatalogWriter(db).insertAll(seed) }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotCreate(path: path, reason: StoreError(error, path: temp.path).description)
+        }
+        // link() never replaces: if another process created the document meanwhile, theirs wins.
+        if link(temp.path, path) != 0 {
+            let reason = errno == EEXIST ? "a file already exists there" : String(cString: strerror(errno))
+            throw StoreError.cannotCreate(path: path, reason: reason)
+        }
+        return try DocumentStore(path: path)
+    }
+
+    /// Opens the document at `path`, creating it from `seed()` first when it does not exist (and
+    /// `mode` is read-write). `created` tells the caller to say so.
+    public static func openOrCreate(at path: String, mode: Mode = .readWrite,
+                                    seed: () throws -> Catalog) throws -> (store: DocumentStore, created: Bool) {
+        if mode == .readWrite, case .missing = DocumentFile.state(of: path) {
+            let catalog = try seed()
+            do {
+                return (try create(at: path, seed: catalog), true)
+            } catch StoreError.cannotCreate(_, let reason) where reason == "a file already exists there" {
+                return (try DocumentStore(path: path, mode: mode), false)
+            }
+        }
+        return (try DocumentStore(path: path, mode: mode), false)
+    }
+
+    // MARK: Reading
+
+    /// The whole document in memory.
+    public func load() throws -> Catalog {
+        do { return try queue.read { db in try CatalogReader.read(db) } } catch { throw StoreError(error, path: path) }
+    }
+
+    /// Competencies whose title, alternative labels or description contain words starting with
+    /// the words of `text`, best matches (title first) first. Any text is safe: it is reduced to
+    /// words, never passed to FTS5 as query syntax.
+    public func searchCompetencies(_ text: String, framework: String? = nil, limit: Int = 50) throws -> [CompetencyKey] {
+        guard let query = SearchQuery.fts5(from: text), limit > 0 else { return [] }
+        var sql = """
+            SELECT c.framework, c.code FROM competency_search s JOIN competency c ON c.id = s.rowid
+            WHERE competency_search MATCH ?
+            """
+        var arguments: StatementArguments = [query]
+        if let framework {
+            sql += " AND c.framework = ?"
+            arguments += [framework]
+        }
+        sql += " ORDER BY bm25(competency_search, 10.0, 5.0, 1.0), c.framework, c.code LIMIT ?"
+        arguments += [limit]
+        do {
+            return try queue.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    CompetencyKey(framework: $0[0], code: $0[1])
+                }
+            }
+        } catch { throw StoreError(error, path: path) }
+    }
+
+    // MARK: Writing
+
+    /// Writes one user action in one transaction: all of it, or (on any error) none of it.
+    public func apply(_ set: ChangeSet) throws {
+        try write { writer in
+            for change in set.changes { try writer.apply(change) }
+        }
+    }
+
+    /// Replaces the whole document with `catalog` in one transaction.
+    public func replaceAll(with catalog: Catalog) throws {
+        try write { writer in
+            try writer.deleteAll()
+            try writer.insertAll(catalog)
+        }
+    }
+
+    /// Runs `body` in one immediate transaction. A broken reference found at commit is explained
+    /// (which row refers to what) before everything is rolled back.
+    func write(_ body: (CatalogWriter) throws -> Void) throws {
+        if isReadOnly { throw StoreError.readOnly(path: path) }
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.beginTransaction(.immediate)
+                do {
+                    try body(CatalogWriter(db))
+                    try db.commit()
+                } catch {
+                    var explained = error
+                    if let e = error as? DatabaseError, e.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY,
+                       db.isInsideTransaction {
+                        explained = StoreError.brokenReference(
+                            path: path, detail: (try? ReferenceCheck.firstBrokenReference(db)) ?? "a reference to something that does not exist")
+                    }
+                    if db.isInsideTransaction { try? db.rollback() }
+                    throw explained
+                }
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    // MARK: Safety
+
+    /// Copies the document to `destination` with SQLite's online backup: a consistent snapshot even
+    /// while this or another program has it open. The copy appears complete or not at all.
+    public func backup(to destination: String) throws {
+        let url = URL(fileURLWithPath: destination)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).backup-\(getpid())")
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp.path + suffix) } }
+        do {
+            let target = try DatabaseQueue(path: temp.path)
+            try queue.backup(to: target)
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try target.close()
+        } catch {
+            throw StoreError.cannotCreate(path: destination, reason: StoreError(error, path: destination).description)
+        }
+        if rename(temp.path, destination) != 0 {
+            throw StoreError.cannotCreate(path: destination, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// SQLite's `integrity_check` and `foreign_key_check`: an empty list when the file is sound.
+    public func consistencyProblems() throws -> [String] {
+        do {
+            return try queue.read { db in
+                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                    problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1) refers to missing \(row[2] as String? ?? "?")")
+                }
+                return problems
+            }
+        } catch { throw StoreError(error, path: path) }
+    }
+
+    /// Closes the file. Later calls throw; the store also closes when released.
+    public func close() throws {
+        do { try queue.close() } catch { throw StoreError(error, path: path) }
+    }
+
+    // MARK: Opening
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = readOnly ? .default : .wal
+        config.label = "PathwayStore"
+        return config
+    }
+
+    static func openQueue(path: String, readOnly: Bool) throws -> DatabaseQueue {
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// The application id, schema version and migration record of an existing SQLite file.
+    static func inspect(path: String) throws -> (version: Int, superseded: Bool) {
+        let probe = try openQueue(path: path, readOnly: true)
+        defer { try? probe.close() }
+        do {
+            return try probe.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard appID == Schema.applicationID else { throw StoreError.foreignDatabase(path: path) }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let superseded = try db.tableExists("grdb_migrations") && Schema.migrator.hasBeenSuperseded(db)
+                return (version, superseded)
+            }
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+}

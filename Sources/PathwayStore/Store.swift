@@ -1,5 +1,0 @@
-import GRDB
-import PathwayModel
-
-/// Placeholder until the store lands.
-public enum PathwayStoreMarker {}
