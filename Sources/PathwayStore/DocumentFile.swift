@@ -4,7 +4,7 @@ import Foundation
 /// file, a folder, an unreadable file or a file that is not SQLite is reported plainly and never
 /// modified.
 struct DocumentFile {
-    enum State { case missing, directory, unreadable, notSQLite, sqlite(writable: Bool) }
+    enum State { case missing, directory, unreadable, notSQLite, sqlite(fileWritable: Bool, folderWritable: Bool) }
 
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
@@ -18,7 +18,18 @@ struct DocumentFile {
         guard Array(header) == sqliteHeader else { return .notSQLite }
         // SQLite needs to write the file and create its -wal and -shm files beside it.
         let folder = (path as NSString).deletingLastPathComponent
-        let writable = access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
-        return .sqlite(writable: writable)
+        return .sqlite(fileWritable: access(path, W_OK) == 0,
+                       folderWritable: access(folder.isEmpty ? "." : folder, W_OK) == 0)
+    }
+
+    /// The name to give SQLite for reading a document in a folder we cannot write: SQLite cannot
+    /// create the `-shm` file there, so when no writer is active (no `-wal` file) the file is
+    /// opened as immutable. Otherwise the plain path.
+    static func sqliteName(path: String, readOnly: Bool, folderWritable: Bool) -> String {
+        guard readOnly, !folderWritable, !FileManager.default.fileExists(atPath: path + "-wal") else { return path }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 }

@@ -23,6 +23,8 @@ public final class DocumentStore: @unchecked Sendable {
     public let readOnlyReason: String?
 
     let queue: DatabaseQueue
+    /// What SQLite is given to open: the path, or a `file:` URI for an immutable read.
+    let sqliteName: String
 
     /// How long a write waits for another program's lock before reporting `StoreError.busy`.
     public static let busyTimeout: TimeInterval = 3
@@ -39,20 +41,22 @@ public final class DocumentStore: @unchecked Sendable {
         case .directory: throw StoreError.isDirectory(path: path)
         case .unreadable: throw StoreError.unreadable(path: path)
         case .notSQLite: throw StoreError.notADatabase(path: path)
-        case .sqlite(let writable):
-            isReadOnly = mode == .readOnly || !writable
-            readOnlyReason = mode == .readWrite && !writable
-                ? "the file or its folder is not writable" : nil
+        case .sqlite(let fileWritable, let folderWritable):
+            isReadOnly = mode == .readOnly || !fileWritable || !folderWritable
+            readOnlyReason = mode == .readOnly ? nil
+                : !fileWritable ? "you may not write to the file"
+                : !folderWritable ? "you may not write to its folder" : nil
+            sqliteName = DocumentFile.sqliteName(path: path, readOnly: isReadOnly, folderWritable: folderWritable)
         }
         // Look before touching: identify the file and its version through a read-only connection.
-        let found = try Self.inspect(path: path)
+        let found = try Self.inspect(path: path, sqliteName: sqliteName)
         if found.version > Schema.currentVersion || found.superseded {
             throw StoreError.newerSchema(path: path, found: found.version, supported: Schema.currentVersion)
         }
         if isReadOnly && found.version < Schema.currentVersion {
             throw StoreError.needsUpgrade(path: path, found: found.version, supported: Schema.currentVersion)
         }
-        queue = try Self.openQueue(path: path, readOnly: isReadOnly)
+        queue = try Self.openQueue(path: path, sqliteName: sqliteName, readOnly: isReadOnly)
         if !isReadOnly && found.version < Schema.currentVersion {
             do { try Schema.migrator.migrate(queue) } catch { throw StoreError(error, path: path) }
         }
@@ -238,17 +242,17 @@ public final class DocumentStore: @unchecked Sendable {
         return config
     }
 
-    static func openQueue(path: String, readOnly: Bool) throws -> DatabaseQueue {
+    static func openQueue(path: String, sqliteName: String? = nil, readOnly: Bool) throws -> DatabaseQueue {
         do {
-            return try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            return try DatabaseQueue(path: sqliteName ?? path, configuration: configuration(readOnly: readOnly))
         } catch {
             throw StoreError(error, path: path)
         }
     }
 
     /// The application id, schema version and migration record of an existing SQLite file.
-    static func inspect(path: String) throws -> (version: Int, superseded: Bool) {
-        let probe = try openQueue(path: path, readOnly: true)
+    static func inspect(path: String, sqliteName: String) throws -> (version: Int, superseded: Bool) {
+        let probe = try openQueue(path: path, sqliteName: sqliteName, readOnly: true)
         defer { try? probe.close() }
         do {
             return try probe.read { db in
