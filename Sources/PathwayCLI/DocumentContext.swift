@@ -21,12 +21,13 @@ public final class DocumentContext {
         self.wasCreated = wasCreated
     }
 
-    /// Opens the document at `path`, creating it from `seed` when missing, and says on stderr when
-    /// it created one.
-    public static func open(path: String, readOnly: Bool, seed: () throws -> Catalog) throws -> DocumentContext {
+    /// Opens the document at `path`, creating it from `seed` when missing, and (if `announce`)
+    /// says on stderr when it created one.
+    public static func open(path: String, readOnly: Bool, announce: Bool = true,
+                            seed: () throws -> Catalog) throws -> DocumentContext {
         let (store, created) = try DocumentStore.openOrCreate(at: path, mode: readOnly ? .readOnly : .readWrite, seed: seed)
         let catalog = try store.load()
-        if created {
+        if created && announce {
             Console.note("Created a new database at \(path) with \(CatalogSummary(catalog)).")
         }
         return DocumentContext(store: store, catalog: catalog, wasCreated: created)

@@ -24,9 +24,10 @@ public struct DocumentOptions: ParsableArguments {
         DefaultDatabase.resolve(option: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens (or creates and seeds) the document and loads it. `seed` fills a new database;
-    /// it defaults to the sample data.
+    /// Opens (or creates and seeds) the document and loads it. A new database gets the sample
+    /// data, announced on stderr; a caller passing its own `seed` reports creation itself
+    /// (`DocumentContext.wasCreated`).
     public func open(seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
-        try DocumentContext.open(path: path, readOnly: readOnly, seed: seed ?? SampleCatalog.load)
+        try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: seed ?? SampleCatalog.load)
     }
 }
