@@ -1,4 +1,0 @@
-import PathwayModel
-
-/// Placeholder until the UI lands.
-public enum PathwayTUIMarker {}
