@@ -1,10 +1,53 @@
+import ArgumentParser
+import Foundation
+import PathwayCurses
 import PathwayModel
+import PathwayTUI
+
+/// Options of the terminal UI (`pathway` with no subcommand), beside the shared `--db` and
+/// `--read-only`.
+public struct UIOptions: ParsableArguments {
+    @Option(name: .customLong("theme"),
+            help: ArgumentHelp("Colour theme: default-dark, light, high-contrast, colour-blind-safe, monochrome, or your own (see docs/themes.md).",
+                               valueName: "name"))
+    public var theme: String?
+
+    @Flag(name: .customLong("ascii"), help: "Draw lines and marks with plain ASCII (for consoles and screen readers).")
+    public var ascii = false
+
+    @Flag(name: .customLong("print-keys"), help: "Print the key table (Markdown, as in docs/keys.md) and exit.")
+    public var printKeys = false
+
+    public init() {}
+}
 
 /// What `pathway` does with no subcommand: open the terminal UI on the document.
-///
-/// The terminal UI replaces this function's body (this file is the UI's); the spine only calls it.
-/// Until then it prints the pathways so that `pathway` shows something useful.
-func launchUI(_ context: DocumentContext) throws {
-    Console.out(ListKind.pathways.listing(of: context.catalog, framework: nil).text())
-    Console.note("The terminal UI is coming; meanwhile use `pathway list`, `pathway --help` for the commands.")
+func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        throw CLIError("pathway opens its terminal UI only in a terminal; for scripts use the subcommands (pathway --help).")
+    }
+    TerminalUI.run(catalog: context.catalog, session: StoreSession(context),
+                   options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii))
+}
+
+/// Prints the key table for `--print-keys`.
+func printKeyTable() {
+    Console.out(KeyRegistry(App.bindings(for: ScreenRegistry.standard)).markdownTable())
+}
+
+/// The UI's view of the open document: every change set is written in one transaction.
+final class StoreSession: DocumentSession {
+    let context: DocumentContext
+    init(_ context: DocumentContext) { self.context = context }
+
+    var isReadOnly: Bool { context.isReadOnly }
+    var displayName: String { (context.path as NSString).lastPathComponent }
+
+    func apply(_ changes: ChangeSet) throws {
+        do {
+            try context.apply(changes)
+        } catch {
+            throw SessionError(message: "\(error)")
+        }
+    }
 }

@@ -23,11 +23,13 @@ public struct PathwayCommand: ParsableCommand {
         ])
 
     @OptionGroup public var document: DocumentOptions
+    @OptionGroup public var ui: UIOptions
 
     public init() {}
 
     public func run() throws {
+        if ui.printKeys { printKeyTable(); return }
         let context = try document.open()
-        try launchUI(context)
+        try launchUI(context, ui)
     }
 }

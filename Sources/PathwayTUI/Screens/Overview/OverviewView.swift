@@ -51,7 +51,7 @@ extension OverviewScreen {
             buffer.paragraph(message, in: list, style: Style(.muted))
             return
         }
-        let detailWidth = min(38, list.width / 2)
+        let detailWidth = min(33, list.width / 2)
         for (row, i) in cursor.visible(height: list.height).enumerated() {
             let r = rows[shown[i]]
             let line = list.row(row)

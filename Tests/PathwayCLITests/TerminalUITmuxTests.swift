@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `pathway` binary in tmux, on a temporary database seeded with the sample data.
+@Suite(.serialized) struct TerminalUITmuxTests {
+    /// Starts the UI; the pane shows `[exit N]` and the terminal's modes after it ends.
+    static func start(_ arguments: String = "", width: Int = 80, height: Int = 24,
+                      folder: TempFolder, environment: String = "") throws -> TmuxTerminal? {
+        guard TmuxTerminal.isAvailable else {
+            print("tmux is not installed: skipping the terminal UI end-to-end test")
+            return nil
+        }
+        let binary = try #require(PathwayBinary.url, "build the pathway executable first (swift build)").path
+        let db = folder.path("work.pathway")
+        let pidFile = folder.path("pid")
+        let config = folder.path("config")
+        let inner = "echo $$ > \(shellQuote(pidFile)); exec \(shellQuote(binary)) --db \(shellQuote(db)) \(arguments)"
+        let command = "export XDG_CONFIG_HOME=\(shellQuote(config)) \(environment); sh -c \(shellQuote(inner)); "
+            + "echo \"[exit $?]\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; exec sleep 600"
+        return try TmuxTerminal(command: command, width: width, height: height, folder: folder.url)
+    }
+
+    @Test func opensTheSampleDatabaseOnTheOverview() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(folder: folder) else { return }
+        defer { t.close() }
+        let screen = try t.waitFor("F10Quit")
+        #expect(screen.contains("1 Overview"))
+        #expect(screen.contains("work.pathway"))
+        #expect(screen.contains("Pathways (1)"))
+        #expect(screen.contains("Every change is saved at once"))
+        // Box lines drawn as Unicode, not as the letters of the alternate character set.
+        #expect(screen.contains("┌─ Contents"))
+        try t.press("q")
+        let after = try t.waitFor("[exit 0]")
+        #expect(after.contains("[exit 0]"))
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
+        #expect(!after.contains("F10Quit"), "the UI is still on screen after quitting")
+    }
+
+    @Test func helpOverlayListsTheKeys() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(folder: folder) else { return }
+        defer { t.close() }
+        try t.waitFor("F10Quit")
+        try t.press("?")
+        let screen = try t.waitFor("Keys: Overview")
+        #expect(screen.contains("Show every key of this screen"))
+        try t.type("undo")
+        let filtered = try t.waitFor("Undo the last change")
+        #expect(!filtered.contains("Show every key of this screen"))
+        try t.press("Escape", "Escape")
+        let closed = try t.waitFor("Contents")
+        #expect(!closed.contains("Keys: Overview"))
+        try t.press("Q")
+        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+    }
+
+    @Test func tinyTerminalShowsTooSmallAndRecovers() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(folder: folder) else { return }
+        defer { t.close() }
+        try t.waitFor("F10Quit")
+        try t.resize(width: 20, height: 6)
+        let small = try t.waitFor("small")
+        #expect(small.contains("Terminal too"))
+        #expect(small.contains("need 60×15"))
+        try t.resize(width: 100, height: 30)
+        let big = try t.waitFor("F10Quit")
+        #expect(big.contains("1 Overview"))
+        try t.press("Q")
+        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(folder: folder) else { return }
+        defer { t.close() }
+        try t.waitFor("F10Quit")
+        try t.press("C-c")
+        let after = try t.waitFor("[exit")
+        #expect(after.contains("[exit 0]"))
+        #expect(after.contains("icanon") && !after.contains("-icanon"))
+        #expect(after.contains("echo") && !after.contains("-echo"))
+        #expect(!after.contains("F10Quit"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(folder: folder) else { return }
+        defer { t.close() }
+        try t.waitFor("F10Quit")
+        let pidText = try String(contentsOfFile: folder.path("pid"), encoding: .utf8)
+        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, SIGTERM) == 0)
+        let after = try t.waitFor("[exit")
+        #expect(after.contains("[exit 0]"))
+        #expect(after.contains("icanon") && !after.contains("-icanon"))
+        #expect(!after.contains("F10Quit"))
+    }
+
+    @Test func readOnlyRefusesUndoWithAMessage() throws {
+        let folder = TempFolder()
+        // Create the database first, then open it read-only.
+        let created = try PathwayBinary.run(["list", "pathways", "--db", folder.path("work.pathway")])
+        #expect(created.status == 0, "\(created.stderr)")
+        guard let t = try Self.start("--read-only", folder: folder) else { return }
+        defer { t.close() }
+        let screen = try t.waitFor("F10Quit")
+        #expect(screen.contains("[read-only]"))
+        try t.press("u")
+        #expect(try t.waitFor("Read-only:").contains("Read-only: this database was opened for review"))
+        try t.press("Q")
+        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+    }
+
+    @Test func asciiAndNoColourStillDrawAScreen() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start("--ascii --theme light", folder: folder, environment: "NO_COLOR=1") else { return }
+        defer { t.close() }
+        let screen = try t.waitFor("F10Quit")
+        #expect(screen.contains("+- Contents"))
+        #expect(!screen.contains("┌"))
+        #expect(screen.contains("NO_COLOR is set"))
+        try t.press("Q")
+        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+    }
+
+    @Test func unknownThemeFallsBackWithAMessage() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start("--theme sparkly", folder: folder) else { return }
+        defer { t.close() }
+        let screen = try t.waitFor("F10Quit")
+        #expect(screen.contains("No theme named 'sparkly'; using default-dark"))
+        try t.press("Q")
+        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+    }
+}
