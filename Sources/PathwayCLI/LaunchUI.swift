@@ -24,7 +24,10 @@ public struct UIOptions: ParsableArguments {
 /// What `pathway` does with no subcommand: open the terminal UI on the document.
 func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-        throw CLIError("pathway opens its terminal UI only in a terminal; for scripts use the subcommands (pathway --help).")
+        // Not a terminal (a pipe, a script): print the pathways instead of drawing a screen.
+        Console.out(ListKind.pathways.listing(of: context.catalog, framework: nil).text())
+        Console.note("Not a terminal, so the terminal UI did not open; pathway --help lists the commands.")
+        return
     }
     TerminalUI.run(catalog: context.catalog, session: StoreSession(context),
                    options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii))

@@ -78,6 +78,19 @@ final class TmuxTerminal {
         return last
     }
 
+    /// Waits until the screen no longer contains `text`; returns the screen.
+    @discardableResult
+    func waitUntilGone(_ text: String, timeout: Double = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return last }
+            usleep(50_000)
+        }
+        return last
+    }
+
     /// Runs a program to completion with a clean signal mask; returns its status and output.
     static func spawn(_ argv: [String], folder: URL) throws -> (status: Int32, output: String) {
         let outPath = folder.appendingPathComponent("spawn-\(UUID().uuidString).out").path
