@@ -62,7 +62,10 @@ extension Catalog {
         return ChangeSet("Delete framework \(frameworks[code]?.title ?? code)", changes)
     }
 
-    private func mendingReferences(toCompetencies gone: Set<CompetencyKey>) -> [Change] {
+    /// The changes that take every reference to the given competencies out of credentials,
+    /// pathways, learners, occupations and other competencies' relations (not comments, and not
+    /// the competencies themselves). Importers use it when a new version drops competencies.
+    public func mendingReferences(toCompetencies gone: Set<CompetencyKey>) -> [Change] {
         var changes: [Change] = []
         for c in credentialList {
             var copy = c

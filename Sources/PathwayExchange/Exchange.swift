@@ -1,4 +1,0 @@
-import PathwayModel
-
-/// Placeholder until exchange formats land.
-public enum PathwayExchangeMarker {}
