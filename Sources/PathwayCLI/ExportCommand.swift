@@ -8,5 +8,6 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the database, or part of it, in another format.",
         subcommands: [
             ExportProjectCommand.self,
+            ExportOB3Command.self, ExportELMCommand.self, ExportCASECommand.self, ExportMoodleCommand.self,
         ])
 }

@@ -8,5 +8,6 @@ struct ImportCommand: ParsableCommand {
         abstract: "Bring a file into the database.",
         subcommands: [
             ImportProjectCommand.self,
+            ImportESCOCommand.self, ImportCASECommand.self, ImportMoodleCommand.self,
         ])
 }

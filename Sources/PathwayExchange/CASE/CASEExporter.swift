@@ -8,7 +8,7 @@ import PathwayModel
 /// on every export. The tree is written as `isChildOf` associations with `sequenceNumber`.
 public enum CASEExporter {
     /// - Parameter changed: the `lastChangeDateTime` to stamp on every record (ISO 8601, UTC).
-    public static func package(framework code: String, in catalog: Catalog, changed: String) throws -> JSONValue {
+    public static func package(framework code: String, in catalog: Catalog, changed: String) throws -> JSONTree {
         guard let framework = catalog.frameworks[code] else {
             throw ExportError("there is no framework \(code); `pathway list frameworks` shows the codes")
         }
@@ -33,7 +33,7 @@ public enum CASEExporter {
             }
         }
 
-        var doc = JSONObject()
+        var doc = JSONTreeObject()
         doc.set("identifier", docID)
         doc.set("uri", docURI)
         doc.set("creator", "Pathway Designer")
@@ -45,14 +45,14 @@ public enum CASEExporter {
         doc.set("adoptionStatus", CASEVocabulary.adoptionStatus(for: framework.reviewStatus))
         doc.set("caseVersion", "1.1")
 
-        var items: [JSONValue] = []
-        var associations: [JSONValue] = []
-        func node(_ title: String, _ id: String, _ uri: String) -> JSONValue {
+        var items: [JSONTree] = []
+        var associations: [JSONTree] = []
+        func node(_ title: String, _ id: String, _ uri: String) -> JSONTree {
             .object([("title", .string(title)), ("identifier", .string(id)), ("uri", .string(uri))])
         }
-        func association(_ type: String, from c: Competency, to destination: JSONValue, sequence: Int?) -> JSONValue {
+        func association(_ type: String, from c: Competency, to destination: JSONTree, sequence: Int?) -> JSONTree {
             let id = Identifiers.uuid(named: "association:\(itemID[c.code]!):\(type):\(destination["identifier"]?.string ?? "")")
-            var a = JSONObject()
+            var a = JSONTreeObject()
             a.set("identifier", id)
             a.set("associationType", type)
             if let sequence { a.set("sequenceNumber", .number(sequence)) }
@@ -63,7 +63,7 @@ public enum CASEExporter {
             return a.value
         }
         for c in members {
-            var item = JSONObject()
+            var item = JSONTreeObject()
             item.set("identifier", itemID[c.code]!)
             item.set("fullStatement", c.description.isEmpty ? c.title : c.description)
             if !c.altLabels.isEmpty { item.set("alternativeLabel", c.altLabels.joined(separator: "\n")) }
@@ -99,6 +99,6 @@ public enum CASEExporter {
     }
 
     public static func text(framework code: String, in catalog: Catalog, changed: String) throws -> String {
-        JSONWriter.text(try package(framework: code, in: catalog, changed: changed))
+        JSONTreeWriter.text(try package(framework: code, in: catalog, changed: changed))
     }
 }

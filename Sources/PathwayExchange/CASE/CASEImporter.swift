@@ -15,9 +15,9 @@ import PathwayModel
 public enum CASEImporter {
     public static func read(_ source: ImportSource, progress: ((Double) -> Void)? = nil) throws -> ImportedFramework {
         progress?(0)
-        let root = try JSONParser.parse(source)
+        let root = try JSONTreeParser.parse(source)
         progress?(0.4)
-        let r = JSONReading(file: source.name)
+        let r = JSONTreeReading(file: source.name)
         _ = try r.object(root, "the top level")
         let doc = try r.object(root["CFDocument"], "CFDocument")
         let docID = try r.string(doc, "identifier", "CFDocument")
@@ -25,7 +25,7 @@ public enum CASEImporter {
         let title = try r.string(doc, "title", "CFDocument")
 
         // Items.
-        struct Item { var identifier: String; var uri: String; var path: String; var index: Int; var json: JSONValue }
+        struct Item { var identifier: String; var uri: String; var path: String; var index: Int; var json: JSONTree }
         var items: [Item] = []
         var itemIndex: [String: Int] = [:]
         for (i, v) in try r.array(root["CFItems"], "CFItems").enumerated() {

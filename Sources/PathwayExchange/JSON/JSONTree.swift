@@ -1,14 +1,14 @@
 /// A JSON value that keeps object members in file order, so exports are stable and readable and
 /// importers can report exact paths. Numbers keep their source text for faithful round trips.
-public enum JSONValue: Hashable, Sendable {
+public enum JSONTree: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(String)
     case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([JSONTree])
+    case object([(String, JSONTree)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    public static func == (a: JSONTree, b: JSONTree) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -33,14 +33,14 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// A member of an object (the first with that name), or nil.
-    public subscript(_ key: String) -> JSONValue? {
+    public subscript(_ key: String) -> JSONTree? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
     public var string: String? { if case .string(let s) = self { return s } else { return nil } }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
-    public var members: [(String, JSONValue)]? { if case .object(let o) = self { return o } else { return nil } }
+    public var array: [JSONTree]? { if case .array(let a) = self { return a } else { return nil } }
+    public var members: [(String, JSONTree)]? { if case .object(let o) = self { return o } else { return nil } }
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
     /// An integer number, when the value is one that fits.
@@ -57,12 +57,12 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// A number written the shortest way (2, 2.5), never as 2.0 or in exponent form for ordinary values.
-    public static func number(_ value: Double) -> JSONValue {
+    public static func number(_ value: Double) -> JSONTree {
         if value.isFinite, value.rounded() == value, abs(value) < 1e15 { return .number(String(Int(value))) }
         return .number(value.isFinite ? "\(value)" : "0")
     }
 
-    public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func number(_ value: Int) -> JSONTree { .number(String(value)) }
 
     /// A kind name for messages: "an object", "a string", …
     public var kindName: String {
@@ -78,10 +78,10 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 /// Builds objects in a readable way, leaving out members whose value is nil.
-public struct JSONObject {
-    public private(set) var members: [(String, JSONValue)] = []
+public struct JSONTreeObject {
+    public private(set) var members: [(String, JSONTree)] = []
     public init() {}
-    public mutating func set(_ key: String, _ value: JSONValue?) {
+    public mutating func set(_ key: String, _ value: JSONTree?) {
         guard let value else { return }
         members.append((key, value))
     }
@@ -89,5 +89,5 @@ public struct JSONObject {
         guard let text else { return }
         members.append((key, .string(text)))
     }
-    public var value: JSONValue { .object(members) }
+    public var value: JSONTree { .object(members) }
 }

@@ -1,19 +1,19 @@
 /// Reads typed members out of parsed JSON, naming the exact path (`CFItems[3].fullStatement`) in
 /// every error, so a person can go straight to the broken spot.
-struct JSONReading {
+struct JSONTreeReading {
     let file: String
 
     func fail(_ path: String, _ message: String) -> ImportError {
         ImportError(file: file, location: path, message: message)
     }
 
-    func object(_ v: JSONValue?, _ path: String) throws -> JSONValue {
+    func object(_ v: JSONTree?, _ path: String) throws -> JSONTree {
         guard let v else { throw fail(path, "is missing; it must be an object") }
         guard case .object = v else { throw fail(path, "must be an object, not \(v.kindName)") }
         return v
     }
 
-    func array(_ v: JSONValue?, _ path: String, required: Bool = false) throws -> [JSONValue] {
+    func array(_ v: JSONTree?, _ path: String, required: Bool = false) throws -> [JSONTree] {
         guard let v, !v.isNull else {
             if required { throw fail(path, "is missing; it must be a list") }
             return []
@@ -22,25 +22,25 @@ struct JSONReading {
         return a
     }
 
-    func string(_ v: JSONValue, _ key: String, _ path: String) throws -> String {
+    func string(_ v: JSONTree, _ key: String, _ path: String) throws -> String {
         guard let m = v[key], !m.isNull else { throw fail("\(path).\(key)", "is missing; it is required") }
         guard let s = m.string else { throw fail("\(path).\(key)", "must be text, not \(m.kindName)") }
         return s
     }
 
-    func optionalString(_ v: JSONValue, _ key: String, _ path: String) throws -> String? {
+    func optionalString(_ v: JSONTree, _ key: String, _ path: String) throws -> String? {
         guard let m = v[key], !m.isNull else { return nil }
         guard let s = m.string else { throw fail("\(path).\(key)", "must be text, not \(m.kindName)") }
         return s
     }
 
-    func optionalInt(_ v: JSONValue, _ key: String, _ path: String) throws -> Int? {
+    func optionalInt(_ v: JSONTree, _ key: String, _ path: String) throws -> Int? {
         guard let m = v[key], !m.isNull else { return nil }
         guard let n = m.int else { throw fail("\(path).\(key)", "must be a whole number, not \(m.kindName)") }
         return n
     }
 
-    func strings(_ v: JSONValue, _ key: String, _ path: String) throws -> [String] {
+    func strings(_ v: JSONTree, _ key: String, _ path: String) throws -> [String] {
         guard let m = v[key], !m.isNull else { return [] }
         if let s = m.string { return [s] }
         guard let a = m.array else { throw fail("\(path).\(key)", "must be a list of text, not \(m.kindName)") }

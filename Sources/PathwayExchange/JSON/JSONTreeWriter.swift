@@ -1,14 +1,14 @@
 /// Writes JSON with two-space indentation and members in the order given, so exported files
 /// read well and diff cleanly. Text is escaped per RFC 8259; non-ASCII is written as UTF-8.
-public enum JSONWriter {
-    public static func text(_ value: JSONValue) -> String {
+public enum JSONTreeWriter {
+    public static func text(_ value: JSONTree) -> String {
         var out = ""
         write(value, indent: 0, into: &out)
         out += "\n"
         return out
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    private static func write(_ value: JSONTree, indent: Int, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"

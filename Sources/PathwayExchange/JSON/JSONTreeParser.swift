@@ -1,6 +1,6 @@
 /// A strict JSON parser (RFC 8259) that reports the line and column of a syntax error and limits
 /// nesting depth, so hostile files fail with a message instead of exhausting the stack.
-public struct JSONParser {
+public struct JSONTreeParser {
     public static let maxDepth = 256
 
     private let bytes: [UInt8]
@@ -12,8 +12,8 @@ public struct JSONParser {
         self.file = file
     }
 
-    public static func parse(_ source: ImportSource) throws -> JSONValue {
-        var p = JSONParser(bytes: source.bytes, file: source.name)
+    public static func parse(_ source: ImportSource) throws -> JSONTree {
+        var p = JSONTreeParser(bytes: source.bytes, file: source.name)
         if p.bytes.count >= 3, p.bytes[0] == 0xEF, p.bytes[1] == 0xBB, p.bytes[2] == 0xBF { p.i = 3 }
         p.skipSpace()
         guard p.i < p.bytes.count else { throw p.error("the file is empty; expected JSON") }
@@ -43,8 +43,8 @@ public struct JSONParser {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < JSONParser.maxDepth else { throw error("the JSON is nested more than \(JSONParser.maxDepth) levels deep") }
+    private mutating func value(depth: Int) throws -> JSONTree {
+        guard depth < JSONTreeParser.maxDepth else { throw error("the JSON is nested more than \(JSONTreeParser.maxDepth) levels deep") }
         guard i < bytes.count else { throw error("expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -66,9 +66,9 @@ public struct JSONParser {
         i += w.count
     }
 
-    private mutating func object(depth: Int) throws -> JSONValue {
+    private mutating func object(depth: Int) throws -> JSONTree {
         i += 1
-        var members: [(String, JSONValue)] = []
+        var members: [(String, JSONTree)] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -88,9 +88,9 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws -> JSONValue {
+    private mutating func array(depth: Int) throws -> JSONTree {
         i += 1
-        var items: [JSONValue] = []
+        var items: [JSONTree] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
         while true {
@@ -104,7 +104,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func number() throws -> JSONValue {
+    private mutating func number() throws -> JSONTree {
         let start = i
         func digits() -> Int {
             let s = i
