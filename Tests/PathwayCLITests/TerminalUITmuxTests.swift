@@ -30,7 +30,7 @@ import Glibc
         let screen = try t.waitFor("F10Quit")
         #expect(screen.contains("1 Overview"))
         #expect(screen.contains("work.pathway"))
-        #expect(screen.contains("Pathways (1)"))
+        #expect(screen.contains("Frameworks (3)"))   // the three sample sectors
         #expect(screen.contains("Every change is saved at once"))
         // Box lines drawn as Unicode, not as the letters of the alternate character set.
         #expect(screen.contains("┌─ Contents"))
