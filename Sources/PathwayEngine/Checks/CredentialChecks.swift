@@ -1,0 +1,45 @@
+import PathwayModel
+
+/// Checks of one credential's own design, independent of any pathway: Annex I completeness,
+/// size, hours per credit, outcome levels and unmapped outcomes.
+enum CredentialChecks {
+    static func findings(for c: MicroCredential, context: EngineContext, pathway: String?,
+                         extra: [EntityRef]) -> [Finding] {
+        var out: [Finding] = []
+        let me: EntityRef = .credential(c.code)
+        let tail = extra + (pathway.map { [EntityRef.pathway($0)] } ?? [])
+        func add(_ code: FindingCode, _ message: String, fix: String?, _ entities: [EntityRef]) {
+            out.append(Finding(code, message, fix: fix, pathway: pathway, entities: entities + tail))
+        }
+        let missing = c.missingAnnexIElements
+        if !missing.isEmpty {
+            add(.annexIIncomplete, "\(c.code) lacks the Annex I element\(missing.count == 1 ? "" : "s") \(listed(missing.map(\.label))).",
+                fix: "Fill in the missing element\(missing.count == 1 ? "" : "s") in the credential's design.", [me])
+        }
+        let options = context.options
+        if let e = c.ects, e > 0, !options.credentialECTS.contains(e) {
+            let side = e < options.credentialECTS.lowerBound ? "smaller" : "larger"
+            add(.credentialSize, "\(c.code) is \(credits(e)) ECTS, \(side) than a micro-credential's usual \(credits(options.credentialECTS.lowerBound))–\(credits(options.credentialECTS.upperBound)) ECTS.",
+                fix: side == "smaller" ? "Merge it with a related credential, or check its workload."
+                                       : "Split it into smaller credentials, or check its workload.", [me])
+        }
+        if let h = c.hoursPerCredit, !options.hoursPerCredit.contains(h) {
+            let range = "\(credits(options.hoursPerCredit.lowerBound))–\(credits(options.hoursPerCredit.upperBound))"
+            add(.hoursPerCredit, "\(c.code) has \(credits(c.hours!)) hours for \(credits(c.ects!)) ECTS, \(credits(h)) hours per credit instead of \(range).",
+                fix: "Correct the hours or the ECTS so that one credit is \(range) hours of work.", [me])
+        }
+        for o in c.learningOutcomes {
+            let here: EntityRef = .outcome(credential: c.code, id: o.id)
+            if o.mappings.isEmpty {
+                add(.unmappedOutcome, "Outcome \(o.id) of \(c.code) is mapped to no competency.",
+                    fix: "Map it to the competencies it develops.", [here, me])
+                continue
+            }
+            if let level = c.eqfLevel, let top = o.mappings.max(by: { $0.level < $1.level }), top.level > level {
+                add(.eqfOutcomeAboveCredential, "Outcome \(o.id) of \(c.code) is mapped to \(context.competencyName(top.competency)) at \(top.level), above the credential's \(level).",
+                    fix: "Lower the mapping's level or raise the credential's level.", [here, me, .competency(top.competency)])
+            }
+        }
+        return out
+    }
+}

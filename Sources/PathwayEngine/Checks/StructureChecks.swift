@@ -1,0 +1,81 @@
+import PathwayModel
+
+extension PathwayChecker {
+    /// Empty pathway or stages, unknown or repeated credentials, an empty or unknown target.
+    mutating func checkStructure() {
+        if pathway.stages.isEmpty {
+            add(.emptyPathway, "The pathway has no stages yet.",
+                fix: "Add a stage and put the first credentials in it.", [p])
+        }
+        var occurrences: [String: [Int]] = [:]
+        var order: [String] = []
+        for (s, stage) in pathway.stages.enumerated() {
+            if stage.isEmpty {
+                add(.emptyStage, "\(stageName(s).capitalizedFirst) holds no credentials.",
+                    fix: "Add credentials to the stage or remove it.", [stageRef(s), p])
+            }
+            for code in stage.core {
+                unknown(code, where: stageName(s), [stageRef(s), p])
+                if occurrences[code] == nil { order.append(code) }
+                occurrences[code, default: []].append(s)
+            }
+            for (g, group) in stage.electiveGroups.enumerated() {
+                for code in group.options {
+                    unknown(code, where: "elective group ‘\(group.title)’ of \(stageName(s))", [groupRef(s, g), stageRef(s), p])
+                    if occurrences[code] == nil { order.append(code) }
+                    occurrences[code, default: []].append(s)
+                }
+            }
+        }
+        for code in order {
+            let stages = occurrences[code]!
+            guard stages.count > 1 else { continue }
+            let unique = Array(Set(stages)).sorted()
+            let whereText = unique.count == 1 ? "in \(stageName(unique[0]))" : "in " + listed(unique.map(stageName))
+            add(.duplicateCredential, "\(code) appears \(stages.count) times \(whereText), so its credits count more than once.",
+                fix: "Keep \(code) in one place only.", [.credential(code)] + unique.map(stageRef) + [p])
+        }
+        if pathway.target.competencies.isEmpty {
+            add(.emptyTarget, "The target names no competencies, so coverage cannot be checked.",
+                fix: "Add the competencies a learner should hold at the end, e.g. from the target occupation's essential skills.",
+                [p])
+        }
+        for t in pathway.target.competencies where context.catalog.competencies[t.competency] == nil {
+            add(.unknownTargetCompetency, "The target requires competency \(t.competency), which is not in the document.",
+                fix: "Remove it from the target or import the framework it belongs to.", [.competency(t.competency), p])
+        }
+    }
+
+    private mutating func unknown(_ code: String, where place: String, _ entities: [EntityRef]) {
+        guard context.credential(code) == nil else { return }
+        add(.unknownCredential, "\(place.capitalizedFirst) lists credential \(code), which does not exist.",
+            fix: "Create credential \(code) or remove it from the pathway.", [.credential(code)] + entities)
+    }
+
+    /// Groups asking for more than they offer, for nothing, or for everything.
+    mutating func checkElectiveGroups() {
+        for (s, stage) in pathway.stages.enumerated() {
+            for (g, group) in stage.electiveGroups.enumerated() {
+                let name = "Elective group ‘\(group.title)’ in \(stageName(s))"
+                let refs = [groupRef(s, g), stageRef(s), p]
+                let m = group.options.count
+                if group.choose > m {
+                    add(.electiveOverAsking, "\(name) asks for \(group.choose) choices but offers only \(m), so no learner can complete it.",
+                        fix: "Lower the number to choose to at most \(m), or add options.", refs)
+                } else if group.choose < 1 {
+                    add(.electiveChooseNone, "\(name) asks for no choice, so its options never count toward the pathway.",
+                        fix: "Ask for at least one choice, or move the options out of the group.", refs)
+                } else if group.choose == m {
+                    let what = m == 1 ? "its only option" : "all \(m) of its options"
+                    add(.electiveAllRequired, "\(name) asks for \(what), so there is nothing to choose.",
+                        fix: "Make \(m == 1 ? "it" : "them") core credentials, or add options.", refs)
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case, for sentences that start with a name.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,111 @@
+import PathwayModel
+
+/// The engine's view of one catalog: indexes built once, then any number of pathway checks and
+/// progressions, each costing time in proportion to the pathway, never to the whole map.
+///
+/// Build a new context when the catalog changes (building is linear in the number of
+/// credentials); to check a pathway that is being edited but not yet in the catalog, pass the
+/// edited `Pathway` value to `check(_:learner:)`.
+public struct EngineContext: Sendable {
+    public let catalog: Catalog
+    public let options: EngineOptions
+    /// Every competency each credential teaches, at the highest level taught.
+    let taught: [String: [CompetencyKey: EQFLevel]]
+    let cycles: PrerequisiteCycles
+    /// Indexes into `cycles.cycles` per credential on a cycle.
+    let cyclesByCredential: [String: [Int]]
+    /// Codes of the pathways each credential appears in.
+    let pathwaysByCredential: [String: [String]]
+
+    public init(catalog: Catalog, options: EngineOptions = EngineOptions()) {
+        self.catalog = catalog
+        self.options = options
+        var taught: [String: [CompetencyKey: EQFLevel]] = [:]
+        taught.reserveCapacity(catalog.credentials.count)
+        var requires: [String: [String]] = [:]
+        for (code, c) in catalog.credentials {
+            taught[code] = c.taughtCompetencies
+            requires[code] = c.prerequisites.credentials.filter { catalog.credentials[$0] != nil }
+        }
+        self.taught = taught
+        let cycles = PrerequisiteCycles(requires: requires)
+        self.cycles = cycles
+        var byCredential: [String: [Int]] = [:]
+        for (i, cycle) in cycles.cycles.enumerated() {
+            for code in Set(cycle) { byCredential[code, default: []].append(i) }
+        }
+        self.cyclesByCredential = byCredential
+        var pathways: [String: [String]] = [:]
+        for p in catalog.pathwayList {
+            for code in Set(p.allCredentialCodes) { pathways[code, default: []].append(p.code) }
+        }
+        self.pathwaysByCredential = pathways
+    }
+
+    /// The competencies a credential teaches, each at the highest level its outcomes reach.
+    public func taughtCompetencies(of credential: String) -> [CompetencyKey: EQFLevel] {
+        taught[credential] ?? [:]
+    }
+
+    /// Every prerequisite cycle in the catalog, each as its credential codes in "requires"
+    /// order, starting at the smallest code (`[A, B, C]` reads A → B → C → A).
+    public var prerequisiteCycles: [[String]] { cycles.cycles }
+
+    // MARK: - Checks
+
+    /// Checks the stored pathway with this code; nil when there is none.
+    public func check(pathway code: String, learner: Learner? = nil) -> PathwayReport? {
+        catalog.pathways[code].map { check($0, learner: learner) }
+    }
+
+    /// Checks a pathway value (stored or being edited) against this catalog. With a learner,
+    /// what they completed and their recognised prior learning count as already held.
+    public func check(_ pathway: Pathway, learner: Learner? = nil) -> PathwayReport {
+        let record = learner.map { LearnerRecord(learner: $0, whatIf: [], context: self) }
+        var checker = PathwayChecker(context: self, pathway: pathway, learner: record)
+        return checker.run()
+    }
+
+    /// Every pathway in code order, plus the catalog-level findings.
+    public func checkAll(learner: Learner? = nil) -> CatalogReport {
+        CatalogReport(pathways: catalog.pathwayList.map { check($0, learner: learner) },
+                      catalogFindings: catalogFindings())
+    }
+
+    // MARK: - Progression
+
+    /// A learner's state on a stored pathway; nil when there is no such pathway. `whatIf` codes
+    /// count as completed for this answer only; the learner is not changed.
+    public func progression(pathway code: String, learner: Learner, whatIf: [String] = []) -> Progression? {
+        catalog.pathways[code].map { progression($0, learner: learner, whatIf: whatIf) }
+    }
+
+    public func progression(_ pathway: Pathway, learner: Learner, whatIf: [String] = []) -> Progression {
+        let record = LearnerRecord(learner: learner, whatIf: whatIf, context: self)
+        return ProgressionBuilder(context: self, pathway: pathway, record: record).build()
+    }
+
+    // MARK: - Helpers shared by checks
+
+    func credential(_ code: String) -> MicroCredential? { catalog.credentials[code] }
+
+    /// "‘title’" of a competency, or its key when it has no title or does not exist.
+    func competencyName(_ key: CompetencyKey) -> String {
+        if let c = catalog.competencies[key], !c.title.isEmpty { return "‘\(c.title)’" }
+        return key.description
+    }
+}
+
+/// The result of checking a whole catalog.
+public struct CatalogReport: Sendable {
+    /// One report per pathway, in pathway code order.
+    public var pathways: [PathwayReport]
+    /// Findings that belong to no single pathway (uncovered map competencies, problems of
+    /// credentials used by no pathway, prerequisite cycles among them).
+    public var catalogFindings: [Finding]
+
+    public var allFindings: [Finding] { pathways.flatMap(\.findings) + catalogFindings }
+
+    public func count(_ severity: Severity) -> Int { allFindings.lazy.filter { $0.severity == severity }.count }
+    public var hasErrors: Bool { allFindings.contains { $0.severity == .error } }
+}

@@ -1,0 +1,120 @@
+import PathwayModel
+
+/// A pathway's routes: every way a learner can complete it by taking all core credentials and,
+/// in each elective group "choose N of M", exactly N options.
+///
+/// Routes are never enumerated (their number grows as a product of binomials); every question
+/// is answered per group instead:
+/// - the smallest total is the core plus the N smallest options of each group, the largest the
+///   core plus the N largest;
+/// - every route contains a credential with some property iff a core credential has it, or some
+///   group has fewer than N options without it (so every choice of N includes one that has it);
+/// - some route contains one iff any core credential or any option of a group with N > 0 has it.
+///
+/// A group asking for more than it offers is reported separately and counted here as asking
+/// for all its options; a group asking for none contributes nothing to any route.
+struct RouteModel: Sendable {
+    struct Group: Sendable {
+        let stage: Int
+        let index: Int
+        let title: String
+        let choose: Int
+        let options: [String]
+        /// How many options every route takes from this group.
+        var need: Int { min(max(choose, 0), options.count) }
+    }
+
+    struct Slot: Sendable {
+        let stage: Int
+        /// The elective group within the stage; nil for core.
+        let group: Int?
+    }
+
+    let core: [[String]]
+    let groups: [[Group]]
+    /// Where each credential first appears.
+    let firstSlot: [String: Slot]
+
+    init(_ pathway: Pathway) {
+        var core: [[String]] = [], groups: [[Group]] = []
+        var first: [String: Slot] = [:]
+        for (s, stage) in pathway.stages.enumerated() {
+            core.append(stage.core)
+            for c in stage.core where first[c] == nil { first[c] = Slot(stage: s, group: nil) }
+            var list: [Group] = []
+            for (g, group) in stage.electiveGroups.enumerated() {
+                list.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: group.options))
+                for c in group.options where first[c] == nil { first[c] = Slot(stage: s, group: g) }
+            }
+            groups.append(list)
+        }
+        self.core = core
+        self.groups = groups
+        self.firstSlot = first
+    }
+
+    var stageCount: Int { core.count }
+    var allStages: Range<Int> { 0..<stageCount }
+
+    func everyRoute(in stages: Range<Int>, has p: (String) -> Bool) -> Bool {
+        for s in stages {
+            if core[s].contains(where: p) { return true }
+            for g in groups[s] where g.need > 0 {
+                var without = 0
+                for o in g.options where !p(o) { without += 1 }
+                if without < g.need { return true }
+            }
+        }
+        return false
+    }
+
+    func someRoute(in stages: Range<Int>, has p: (String) -> Bool) -> Bool {
+        for s in stages {
+            if core[s].contains(where: p) { return true }
+            for g in groups[s] where g.need > 0 && g.options.contains(where: p) { return true }
+        }
+        return false
+    }
+
+    /// Core, or an option of a group that must take all its options.
+    func isOnEveryRoute(_ code: String) -> Bool {
+        everyRoute(in: allStages) { $0 == code }
+    }
+
+    /// Every credential that can be on some route, stage by stage, core before options.
+    func codes(in stages: Range<Int>) -> [String] {
+        stages.flatMap { s in core[s] + groups[s].filter { $0.need > 0 }.flatMap(\.options) }
+    }
+
+    /// The smallest and largest sum of `value` over the routes through these stages.
+    func range(in stages: Range<Int>, of value: (String) -> Double) -> (min: Double, max: Double) {
+        var lo = 0.0, hi = 0.0
+        for s in stages {
+            let c = core[s].reduce(0) { $0 + value($1) }
+            lo += c; hi += c
+            for g in groups[s] where g.need > 0 {
+                let sorted = g.options.map(value).sorted()
+                lo += sorted.prefix(g.need).reduce(0, +)
+                hi += sorted.suffix(g.need).reduce(0, +)
+            }
+        }
+        return (lo, hi)
+    }
+
+    /// The highest level every route reaches, and the highest any route reaches (credentials
+    /// without a level count as none).
+    func levels(in stages: Range<Int>, of level: (String) -> Int) -> (guaranteed: Int, highest: Int) {
+        var guaranteed = 0, highest = 0
+        for s in stages {
+            for c in core[s] { let l = level(c); guaranteed = max(guaranteed, l); highest = max(highest, l) }
+            for g in groups[s] where g.need > 0 {
+                let sorted = g.options.map(level).sorted()
+                // A learner avoiding high levels takes the N lowest; the N-th of them is the least
+                // this group raises every route to.
+                guaranteed = max(guaranteed, sorted[g.need - 1])
+                highest = max(highest, sorted.last ?? 0)
+            }
+        }
+        return (guaranteed, highest)
+    }
+}
