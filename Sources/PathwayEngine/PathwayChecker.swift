@@ -7,26 +7,42 @@ struct PathwayChecker {
     let pathway: Pathway
     let learner: LearnerRecord?
     let routes: RouteModel
-    /// Credentials of the pathway that exist, each once, in stage order.
-    let members: [MicroCredential]
+    /// Per credential id (see `RouteModel.ids`): the credential, nil when it does not exist.
+    let credentials: [MicroCredential?]
+    /// Per id: ECTS (0 when unknown), EQF level (0 when none), competencies taught.
+    let ectsOf: [Double]
+    let eqfOf: [Int]
+    let taughtOf: [[CompetencyKey: EQFLevel]]
+    /// Ids of the credentials that exist, in stage order.
+    let members: [Int]
     /// Per competency taught by the pathway's credentials: who teaches it and at what level.
-    let teachers: [CompetencyKey: [(code: String, level: EQFLevel)]]
+    let teachers: [CompetencyKey: [(id: Int, level: EQFLevel)]]
+    /// Target competencies that exist, each once, in the order the target lists them.
+    let requiredTargets: [CompetencyLevel]
     var findings: [Finding] = []
 
     init(context: EngineContext, pathway: Pathway, learner: LearnerRecord?) {
         self.context = context
         self.pathway = pathway
         self.learner = learner
-        self.routes = RouteModel(pathway)
-        var seen = Set<String>(), members: [MicroCredential] = []
-        var teachers: [CompetencyKey: [(code: String, level: EQFLevel)]] = [:]
-        for code in pathway.allCredentialCodes where seen.insert(code).inserted {
-            guard let c = context.credential(code) else { continue }
-            members.append(c)
-            for (k, l) in context.taughtCompetencies(of: code) { teachers[k, default: []].append((code, l)) }
+        let routes = RouteModel(pathway)
+        self.routes = routes
+        let credentials = routes.codes.map { context.credential($0) }
+        self.credentials = credentials
+        ectsOf = credentials.map { $0?.ects ?? 0 }
+        eqfOf = credentials.map { $0?.eqfLevel?.value ?? 0 }
+        let taughtOf = routes.codes.map { context.taughtCompetencies(of: $0) }
+        self.taughtOf = taughtOf
+        members = credentials.indices.filter { credentials[$0] != nil }
+        var teachers: [CompetencyKey: [(id: Int, level: EQFLevel)]] = [:]
+        for i in credentials.indices {
+            for (k, l) in taughtOf[i] { teachers[k, default: []].append((i, l)) }
         }
-        self.members = members
         self.teachers = teachers
+        var seen = Set<CompetencyKey>()
+        requiredTargets = pathway.target.competencies.filter {
+            context.catalog.competencies[$0.competency] != nil && seen.insert($0.competency).inserted
+        }
     }
 
     mutating func run() -> PathwayReport {
@@ -38,10 +54,9 @@ struct PathwayChecker {
         let eqf = checkEQF()
         checkCoverage()
         checkOverlap()
-        for c in members {
-            let slot = routes.firstSlot[c.code]
-            let extra: [EntityRef] = slot.map { [.stage(pathway: pathway.code, index: $0.stage)] } ?? []
-            findings += CredentialChecks.findings(for: c, context: context, pathway: pathway.code, extra: extra)
+        for i in members {
+            let extra: [EntityRef] = [.stage(pathway: pathway.code, index: routes.firstSlot[i].stage)]
+            findings += CredentialChecks.findings(for: credentials[i]!, context: context, pathway: pathway.code, extra: extra)
         }
         let stages = stageFigures()
         return PathwayReport(pathway: pathway.code, findings: Finding.ordered(findings), ects: ects, eqf: eqf,
@@ -68,21 +83,14 @@ struct PathwayChecker {
         return title.isEmpty ? "stage \(s + 1)" : "stage \(s + 1) (\(title))"
     }
 
-    /// Target competencies that exist, each once, in the order the target lists them.
-    var requiredTargets: [CompetencyLevel] {
-        var seen = Set<CompetencyKey>()
-        return pathway.target.competencies.filter {
-            context.catalog.competencies[$0.competency] != nil && seen.insert($0.competency).inserted
-        }
+    /// Per id: does the credential teach the competency at this level or above?
+    func teaches(_ key: CompetencyKey, atLeast level: EQFLevel) -> [Bool] {
+        var mask = [Bool](repeating: false, count: routes.codes.count)
+        for t in teachers[key] ?? [] where t.level >= level { mask[t.id] = true }
+        return mask
     }
 
-    func level(of code: String, teaching key: CompetencyKey) -> EQFLevel? {
-        context.taughtCompetencies(of: code)[key]
-    }
-
-    func ects(_ code: String) -> Double { context.credential(code)?.ects ?? 0 }
-
-    func eqf(_ code: String) -> Int { context.credential(code)?.eqfLevel?.value ?? 0 }
+    func code(_ id: Int) -> String { routes.codes[id] }
 }
 
 /// "A", "A and B", "A, B and C" (or "A, B or C").

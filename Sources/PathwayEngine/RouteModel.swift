@@ -13,41 +13,53 @@ import PathwayModel
 ///
 /// A group asking for more than it offers is reported separately and counted here as asking
 /// for all its options; a group asking for none contributes nothing to any route.
+///
+/// Credentials are numbered (`ids`) in order of first appearance so that the questions above run
+/// over arrays, not dictionaries: the engine asks them many times per keystroke.
 struct RouteModel: Sendable {
     struct Group: Sendable {
         let stage: Int
         let index: Int
         let title: String
         let choose: Int
-        let options: [String]
+        let options: [Int]
         /// How many options every route takes from this group.
         var need: Int { min(max(choose, 0), options.count) }
     }
 
-    struct Slot: Sendable {
+    struct Slot: Sendable, Hashable {
         let stage: Int
         /// The elective group within the stage; nil for core.
         let group: Int?
     }
 
-    let core: [[String]]
+    /// Each credential code once, in order of first appearance (core before options per stage).
+    let codes: [String]
+    let ids: [String: Int]
+    let core: [[Int]]
     let groups: [[Group]]
-    /// Where each credential first appears.
-    let firstSlot: [String: Slot]
+    /// Where each credential first appears, by id.
+    let firstSlot: [Slot]
 
     init(_ pathway: Pathway) {
-        var core: [[String]] = [], groups: [[Group]] = []
-        var first: [String: Slot] = [:]
-        for (s, stage) in pathway.stages.enumerated() {
-            core.append(stage.core)
-            for c in stage.core where first[c] == nil { first[c] = Slot(stage: s, group: nil) }
-            var list: [Group] = []
-            for (g, group) in stage.electiveGroups.enumerated() {
-                list.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: group.options))
-                for c in group.options where first[c] == nil { first[c] = Slot(stage: s, group: g) }
-            }
-            groups.append(list)
+        var codes: [String] = [], ids: [String: Int] = [:], first: [Slot] = []
+        func id(_ code: String, _ slot: Slot) -> Int {
+            if let i = ids[code] { return i }
+            ids[code] = codes.count
+            codes.append(code)
+            first.append(slot)
+            return codes.count - 1
         }
+        var core: [[Int]] = [], groups: [[Group]] = []
+        for (s, stage) in pathway.stages.enumerated() {
+            core.append(stage.core.map { id($0, Slot(stage: s, group: nil)) })
+            groups.append(stage.electiveGroups.enumerated().map { g, group in
+                Group(stage: s, index: g, title: group.title, choose: group.choose,
+                      options: group.options.map { id($0, Slot(stage: s, group: g)) })
+            })
+        }
+        self.codes = codes
+        self.ids = ids
         self.core = core
         self.groups = groups
         self.firstSlot = first
@@ -56,7 +68,9 @@ struct RouteModel: Sendable {
     var stageCount: Int { core.count }
     var allStages: Range<Int> { 0..<stageCount }
 
-    func everyRoute(in stages: Range<Int>, has p: (String) -> Bool) -> Bool {
+    func slot(of code: String) -> Slot? { ids[code].map { firstSlot[$0] } }
+
+    func everyRoute(in stages: Range<Int>, has p: (Int) -> Bool) -> Bool {
         for s in stages {
             if core[s].contains(where: p) { return true }
             for g in groups[s] where g.need > 0 {
@@ -68,7 +82,7 @@ struct RouteModel: Sendable {
         return false
     }
 
-    func someRoute(in stages: Range<Int>, has p: (String) -> Bool) -> Bool {
+    func someRoute(in stages: Range<Int>, has p: (Int) -> Bool) -> Bool {
         for s in stages {
             if core[s].contains(where: p) { return true }
             for g in groups[s] where g.need > 0 && g.options.contains(where: p) { return true }
@@ -77,23 +91,24 @@ struct RouteModel: Sendable {
     }
 
     /// Core, or an option of a group that must take all its options.
-    func isOnEveryRoute(_ code: String) -> Bool {
-        everyRoute(in: allStages) { $0 == code }
+    func isOnEveryRoute(_ id: Int) -> Bool {
+        everyRoute(in: allStages) { $0 == id }
     }
 
-    /// Every credential that can be on some route, stage by stage, core before options.
-    func codes(in stages: Range<Int>) -> [String] {
+    /// Every credential that can be on some route, stage by stage, core before options (ids,
+    /// repeated where the pathway repeats them).
+    func ids(in stages: Range<Int>) -> [Int] {
         stages.flatMap { s in core[s] + groups[s].filter { $0.need > 0 }.flatMap(\.options) }
     }
 
     /// The smallest and largest sum of `value` over the routes through these stages.
-    func range(in stages: Range<Int>, of value: (String) -> Double) -> (min: Double, max: Double) {
+    func range(in stages: Range<Int>, of value: [Double]) -> (min: Double, max: Double) {
         var lo = 0.0, hi = 0.0
         for s in stages {
-            let c = core[s].reduce(0) { $0 + value($1) }
+            let c = core[s].reduce(0) { $0 + value[$1] }
             lo += c; hi += c
             for g in groups[s] where g.need > 0 {
-                let sorted = g.options.map(value).sorted()
+                let sorted = g.options.map { value[$0] }.sorted()
                 lo += sorted.prefix(g.need).reduce(0, +)
                 hi += sorted.suffix(g.need).reduce(0, +)
             }
@@ -102,13 +117,13 @@ struct RouteModel: Sendable {
     }
 
     /// The highest level every route reaches, and the highest any route reaches (credentials
-    /// without a level count as none).
-    func levels(in stages: Range<Int>, of level: (String) -> Int) -> (guaranteed: Int, highest: Int) {
+    /// without a level count as 0).
+    func levels(in stages: Range<Int>, of level: [Int]) -> (guaranteed: Int, highest: Int) {
         var guaranteed = 0, highest = 0
         for s in stages {
-            for c in core[s] { let l = level(c); guaranteed = max(guaranteed, l); highest = max(highest, l) }
+            for c in core[s] { guaranteed = max(guaranteed, level[c]); highest = max(highest, level[c]) }
             for g in groups[s] where g.need > 0 {
-                let sorted = g.options.map(level).sorted()
+                let sorted = g.options.map { level[$0] }.sorted()
                 // A learner avoiding high levels takes the N lowest; the N-th of them is the least
                 // this group raises every route to.
                 guaranteed = max(guaranteed, sorted[g.need - 1])

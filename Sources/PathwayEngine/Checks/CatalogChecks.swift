@@ -12,10 +12,7 @@ extension EngineContext {
             out += CredentialChecks.findings(for: c, context: self, pathway: nil, extra: [])
         }
         for cycle in cycles.cycles where cycle.allSatisfy({ pathwaysByCredential[$0] == nil }) {
-            let loop = (cycle + [cycle[0]]).joined(separator: " → ")
-            out.append(Finding(.prerequisiteCycle,
-                               cycle.count == 1 ? "\(cycle[0]) requires itself, so no learner can ever take it."
-                                                : "Prerequisites form a cycle, \(loop), so none of them can be taken first.",
+            out.append(Finding(.prerequisiteCycle, PrerequisiteCycles.message(cycle),
                                fix: "Remove one of the requirements in the cycle.",
                                entities: cycle.map(EntityRef.credential)))
         }

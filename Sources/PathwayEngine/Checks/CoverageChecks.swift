@@ -9,19 +9,18 @@ extension PathwayChecker {
         for t in requiredTargets {
             let k = t.competency, l = t.level
             if learner?.holds(k, at: l) == true { continue }
+            let atLevel = teaches(k, atLeast: l)
+            if routes.everyRoute(in: routes.allStages, has: { atLevel[$0] }) { continue }
             let name = context.competencyName(k)
-            let ctx = context
-            let atLevel: (String) -> Bool = { ctx.taughtCompetencies(of: $0)[k].map { $0 >= l } ?? false }
-            if routes.everyRoute(in: routes.allStages, has: atLevel) { continue }
             let refs: [EntityRef] = [.competency(k), p]
-            if routes.someRoute(in: routes.allStages, has: atLevel) {
-                let who = routes.codes(in: routes.allStages).filter(atLevel)
-                add(.coverageSomeRoutes, "\(name) is covered at \(l) only for learners who choose \(listed(unique(who), or: true)).",
+            if routes.someRoute(in: routes.allStages, has: { atLevel[$0] }) {
+                let who = unique(routes.ids(in: routes.allStages).filter { atLevel[$0] }).map(code)
+                add(.coverageSomeRoutes, "\(name) is covered at \(l) only for learners who choose \(listed(who, or: true)).",
                     fix: "Teach \(name) at \(l) in a core credential, or in every option of a group.",
-                    refs + unique(who).map(EntityRef.credential))
+                    refs + who.map(EntityRef.credential))
                 continue
             }
-            let below = unique(routes.codes(in: routes.allStages)).compactMap { c in level(of: c, teaching: k).map { (c, $0) } }
+            let below = unique(routes.ids(in: routes.allStages)).compactMap { c in taughtOf[c][k].map { (code(c), $0) } }
             if let top = below.max(by: { $0.1 < $1.1 }) {
                 add(.coverageBelowLevel, "The target requires \(name) at \(l), but the pathway teaches it only up to \(top.1) (\(top.0)).",
                     fix: "Raise the level of an outcome of \(top.0) mapped to \(name), or add a credential teaching it at \(l).",
@@ -37,10 +36,12 @@ extension PathwayChecker {
     /// The same competency at the same level taught by several credentials a learner may take
     /// together (alternatives in a "choose 1" group are not overlap).
     mutating func checkOverlap() {
-        for k in teachers.keys.sorted() {
-            var byLevel: [EQFLevel: [String]] = [:]
-            for t in teachers[k]! { byLevel[t.level, default: []].append(t.code) }
-            for (l, codes) in byLevel.sorted(by: { $0.key < $1.key }) where codes.count > 1 && canTakeTogether(codes) {
+        let shared = teachers.filter { $0.value.count > 1 }
+        for k in shared.keys.sorted() {
+            var byLevel: [EQFLevel: [Int]] = [:]
+            for t in shared[k]! { byLevel[t.level, default: []].append(t.id) }
+            for (l, ids) in byLevel.sorted(by: { $0.key < $1.key }) where ids.count > 1 && canTakeTogether(ids) {
+                let codes = ids.map(code)
                 add(.coverageOverlap, "\(listed(codes)) all teach \(context.competencyName(k)) at \(l).",
                     fix: "Check whether the overlap is intended; if not, refocus one of the outcomes.",
                     [.competency(k)] + codes.map(EntityRef.credential) + [p])
@@ -48,39 +49,30 @@ extension PathwayChecker {
         }
     }
 
-    private func canTakeTogether(_ codes: [String]) -> Bool {
-        let slots = codes.compactMap { routes.firstSlot[$0] }
+    private func canTakeTogether(_ ids: [Int]) -> Bool {
+        let slots = ids.map { routes.firstSlot[$0] }
         guard let first = slots.first, let g = first.group else { return true }
-        let group = routes.groups[first.stage][g]
-        let sameGroup = slots.allSatisfy { $0.stage == first.stage && $0.group == g }
-        return !(sameGroup && group.need <= 1)
-    }
-
-    private func unique(_ codes: [String]) -> [String] {
-        var seen = Set<String>()
-        return codes.filter { seen.insert($0).inserted }
+        let sameGroup = slots.allSatisfy { $0 == first }
+        return !(sameGroup && routes.groups[first.stage][g].need <= 1)
     }
 
     /// Per stage and cumulative coverage of the target.
     func stageFigures() -> [StageFigures] {
-        let targets = requiredTargets
+        let targets = requiredTargets.filter { learner?.holds($0.competency, at: $0.level) != true }
+        let held = requiredTargets.count - targets.count
+        let masks = targets.map { teaches($0.competency, atLeast: $0.level) }
         var result: [StageFigures] = []
-        var held = 0
-        if let learner { held = targets.filter { learner.holds($0.competency, at: $0.level) }.count }
         for s in routes.allStages {
-            var stage = CoverageCount(everyRoute: 0, someRoute: 0, required: targets.count)
-            var cumulative = stage
-            for t in targets {
-                if learner?.holds(t.competency, at: t.level) == true { continue }
-                let atLevel: (String) -> Bool = { level(of: $0, teaching: t.competency).map { $0 >= t.level } ?? false }
-                if routes.everyRoute(in: s..<s + 1, has: atLevel) { stage.everyRoute += 1 }
-                if routes.someRoute(in: s..<s + 1, has: atLevel) { stage.someRoute += 1 }
-                if routes.everyRoute(in: 0..<s + 1, has: atLevel) { cumulative.everyRoute += 1 }
-                if routes.someRoute(in: 0..<s + 1, has: atLevel) { cumulative.someRoute += 1 }
+            var stage = CoverageCount(everyRoute: 0, someRoute: 0, required: requiredTargets.count)
+            var cumulative = CoverageCount(everyRoute: held, someRoute: held, required: requiredTargets.count)
+            for mask in masks {
+                let has: (Int) -> Bool = { mask[$0] }
+                if routes.everyRoute(in: s..<s + 1, has: has) { stage.everyRoute += 1 }
+                if routes.someRoute(in: s..<s + 1, has: has) { stage.someRoute += 1 }
+                if routes.everyRoute(in: 0..<s + 1, has: has) { cumulative.everyRoute += 1 }
+                if routes.someRoute(in: 0..<s + 1, has: has) { cumulative.someRoute += 1 }
             }
-            cumulative.everyRoute += held
-            cumulative.someRoute += held
-            let e = routes.range(in: s..<s + 1, of: ects)
+            let e = routes.range(in: s..<s + 1, of: ectsOf)
             result.append(StageFigures(index: s, title: pathway.stages[s].title, eqfLevel: EQFLevel(stageLevel(s)),
                                        ectsMin: e.min, ectsMax: e.max, coverage: stage, cumulativeCoverage: cumulative))
         }

@@ -3,8 +3,8 @@ import PathwayModel
 extension PathwayChecker {
     /// The pathway's credit total over elective choices against the target range.
     mutating func checkECTS() -> ECTSFigures {
-        let total = routes.range(in: routes.allStages, of: ects)
-        let unknown = members.filter { ($0.ects ?? 0) <= 0 }.map(\.code)
+        let total = routes.range(in: routes.allStages, of: ectsOf)
+        let unknown = members.filter { ectsOf[$0] <= 0 }.map(code)
         let figures = ECTSFigures(min: total.min, max: total.max, targetMin: pathway.target.minECTS,
                                   targetMax: pathway.target.maxECTS, unknownWorkload: unknown)
         let span = total.min == total.max ? "\(credits(total.min)) ECTS"

@@ -18,7 +18,7 @@ extension PathwayChecker {
             }
             if best == nil || level > best!.level { best = (s, level) }
         }
-        let reached = routes.levels(in: routes.allStages, of: eqf)
+        let reached = routes.levels(in: routes.allStages, of: eqfOf)
         let figures = EQFFigures(guaranteed: EQFLevel(reached.guaranteed), highest: EQFLevel(reached.highest),
                                  target: pathway.target.eqfLevel)
         if let target = pathway.target.eqfLevel {
@@ -36,7 +36,8 @@ extension PathwayChecker {
 
     /// The highest EQF level of the stage's credentials (0 when none has a level).
     func stageLevel(_ s: Int) -> Int {
-        let stage = pathway.stages[s]
-        return (stage.core + stage.electiveGroups.flatMap(\.options)).map(eqf).max() ?? 0
+        var level = routes.core[s].reduce(0) { max($0, eqfOf[$1]) }
+        for g in routes.groups[s] { level = g.options.reduce(level) { max($0, eqfOf[$1]) } }
+        return level
     }
 }

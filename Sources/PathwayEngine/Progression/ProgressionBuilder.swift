@@ -27,7 +27,8 @@ struct ProgressionBuilder {
         let missing = targets.filter { !record.holds($0.competency, at: $0.level) }
         let completedHere = rows.filter { $0.state.isCompleted }
         let current = completedHere.compactMap(\.eqfLevel).max()
-        let guaranteed = EQFLevel(routes.levels(in: routes.allStages) { context.credential($0)?.eqfLevel?.value ?? 0 }.guaranteed)
+        let levels = routes.codes.map { context.credential($0)?.eqfLevel?.value ?? 0 }
+        let guaranteed = EQFLevel(routes.levels(in: routes.allStages, of: levels).guaranteed)
         return Progression(
             pathway: pathway.code, learner: record.name,
             assumed: record.assumed.filter { context.credential($0) != nil }.sorted(),
@@ -43,15 +44,7 @@ struct ProgressionBuilder {
 
     /// Each credential once, where it first appears.
     private func orderedSlots() -> [(String, RouteModel.Slot)] {
-        var seen = Set<String>()
-        var out: [(String, RouteModel.Slot)] = []
-        for (s, stage) in pathway.stages.enumerated() {
-            for c in stage.core where seen.insert(c).inserted { out.append((c, .init(stage: s, group: nil))) }
-            for (g, group) in stage.electiveGroups.enumerated() {
-                for c in group.options where seen.insert(c).inserted { out.append((c, .init(stage: s, group: g))) }
-            }
-        }
-        return out
+        Array(zip(routes.codes, routes.firstSlot))
     }
 
     private func targetList() -> [CompetencyLevel] {
@@ -63,7 +56,7 @@ struct ProgressionBuilder {
         if record.completed.contains(code) { return .completed(assumed: record.assumed.contains(code)) }
         if let g = slot.group {
             let group = routes.groups[slot.stage][g]
-            if group.options.filter(record.completed.contains).count >= group.need { return .notChosen }
+            if doneCount(group) >= group.need { return .notChosen }
         }
         let b = blockers(of: code, record: record)
         return b.isEmpty ? .available : .blocked(b)
@@ -80,16 +73,19 @@ struct ProgressionBuilder {
         return Blockers(credentials: creds, competencies: gaps)
     }
 
+    private func done(_ id: Int) -> Bool { record.completed.contains(routes.codes[id]) }
+
+    private func doneCount(_ group: RouteModel.Group) -> Int { group.options.filter(done).count }
+
     private func remainingECTS() -> Double {
-        let value: (String) -> Double = { context.credential($0)?.ects ?? 0 }
+        let value: (Int) -> Double = { context.credential(routes.codes[$0])?.ects ?? 0 }
         var total = 0.0
-        var counted = Set<String>()
+        var counted = Set<Int>()
         for s in routes.allStages {
-            for c in routes.core[s] where !record.completed.contains(c) && counted.insert(c).inserted { total += value(c) }
+            for c in routes.core[s] where !done(c) && counted.insert(c).inserted { total += value(c) }
             for g in routes.groups[s] {
-                let done = g.options.filter(record.completed.contains).count
-                let still = max(0, g.need - done)
-                let open = g.options.filter { !record.completed.contains($0) }.map(value).sorted()
+                let still = max(0, g.need - doneCount(g))
+                let open = g.options.filter { !done($0) }.map(value).sorted()
                 total += open.prefix(still).reduce(0, +)
             }
         }
@@ -98,8 +94,8 @@ struct ProgressionBuilder {
 
     private func isComplete() -> Bool {
         for s in routes.allStages {
-            if routes.core[s].contains(where: { !record.completed.contains($0) }) { return false }
-            for g in routes.groups[s] where g.options.filter(record.completed.contains).count < g.need { return false }
+            if routes.core[s].contains(where: { !done($0) }) { return false }
+            for g in routes.groups[s] where doneCount(g) < g.need { return false }
         }
         return true
     }
