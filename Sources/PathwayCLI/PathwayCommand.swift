@@ -20,6 +20,8 @@ public struct PathwayCommand: ParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             BackupCommand.self,
+            CheckCommand.self,
+            ProgressCommand.self,
         ])
 
     @OptionGroup public var document: DocumentOptions

@@ -50,7 +50,7 @@ import PathwayModel
     @Test func theSameCompetencyAtTheSameLevelInTwoCredentialsIsOverlap() {
         let r = Fx.report(credentials: Fx.replacing(Fx.cred("C1", teaches: [("d", 5), ("b", 5)], requires: ["B1"])))
         #expect(r.codes == [.coverageOverlap])
-        #expect(r.findings[0].message == "B1 and C1 all teach ‘skill b’ at EQF 5.")
+        #expect(r.findings[0].message == "B1 and C1 both teach ‘skill b’ at EQF 5.")
         #expect(r.findings[0].competencies == [Fx.k("b")])
     }
 

@@ -42,7 +42,7 @@ extension PathwayChecker {
             for t in shared[k]! { byLevel[t.level, default: []].append(t.id) }
             for (l, ids) in byLevel.sorted(by: { $0.key < $1.key }) where ids.count > 1 && canTakeTogether(ids) {
                 let codes = ids.map(code)
-                add(.coverageOverlap, "\(listed(codes)) all teach \(context.competencyName(k)) at \(l).",
+                add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",
                     fix: "Check whether the overlap is intended; if not, refocus one of the outcomes.",
                     [.competency(k)] + codes.map(EntityRef.credential) + [p])
             }
