@@ -17,9 +17,8 @@ enum CatalogReader {
     }
 
     /// Calls `body` with each row of the query.
-    private static func each(_ db: Database, _ sql: String, _ body: (Row) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: sql)
-        while let row = try rows.next() { try body(row) }
+    private static func each(_ db: Database, _ sql: String, _ body: (FastRow) throws -> Void) throws {
+        try FastRow.each(db, sql, body)
     }
 
     static func enumValue<T: RawRepresentable>(_ raw: String, _ what: String) throws -> T where T.RawValue == String {
@@ -41,7 +40,7 @@ enum CatalogReader {
         return day
     }
 
-    private static func key(_ row: Row, _ i: Int) -> CompetencyKey {
+    private static func key(_ row: FastRow, _ i: Int) -> CompetencyKey {
         CompetencyKey(framework: row[i], code: row[i + 1])
     }
 
@@ -234,17 +233,28 @@ enum CatalogReader {
             let o = Occupation(code: r[0], uri: r[1], title: r[2], description: r[3], iscoGroup: r[4])
             catalog.occupations[o.code] = o
         }
+        // 130,000 links at ESCO scale: gather each occupation's lists, then store them once.
+        var current: String?
+        var essential: [CompetencyKey] = [], optional: [CompetencyKey] = []
+        func flush() {
+            guard let code = current else { return }
+            catalog.occupations[code]?.essentialSkills = essential
+            catalog.occupations[code]?.optionalSkills = optional
+            essential = []
+            optional = []
+        }
         try each(db, """
             SELECT occupation, essential, competency_framework, competency_code
-            FROM occupation_skill ORDER BY occupation, essential, position
+            FROM occupation_skill ORDER BY occupation, essential DESC, position
             """) { r in
-            let code: String = r[0], essential: Bool = r[1], skill = key(r, 2)
-            if essential {
-                catalog.occupations[code]?.essentialSkills.append(skill)
-            } else {
-                catalog.occupations[code]?.optionalSkills.append(skill)
+            let code: String = r[0]
+            if code != current {
+                flush()
+                current = code
             }
+            if r[1] as Bool { essential.append(key(r, 2)) } else { optional.append(key(r, 2)) }
         }
+        flush()
     }
 
     static func readComments(_ db: Database, into catalog: inout Catalog) throws {

@@ -6,15 +6,42 @@ import PathwayModel
 /// A put is an upsert of the entity's row (its id, and rows referring to it, stay) followed by
 /// replacing its child rows. Statements are prepared once per connection and reused, so a bulk
 /// import costs little more than SQLite's own inserts.
-struct CatalogWriter {
+///
+/// The search index is written last, in rowid order (`finish()`): FTS5 flushes its pending terms
+/// whenever a rowid repeats or goes backwards, so writing it row by row alongside the
+/// competencies would flush thousands of times in an ESCO-sized import.
+final class CatalogWriter {
     let db: Database
+    /// Competencies whose search entry must be rewritten before commit.
+    private var searchPending: Set<Int64> = []
+    /// Whether those competencies may already have search entries (false while seeding empty tables).
+    private var searchMayExist = false
 
     init(_ db: Database) { self.db = db }
 
-    private func run(_ sql: String, _ values: [(any DatabaseValueConvertible)?]) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        statement.setUncheckedArguments(StatementArguments(values))
-        try statement.execute()
+    /// Brings the search index up to date with everything written; call once before commit.
+    func finish() throws {
+        guard !searchPending.isEmpty else { return }
+        // One statement per phase, ids ascending: FTS5 then buffers every new entry in memory and
+        // writes its index once at commit.
+        let ids = "[" + searchPending.sorted().map(String.init).joined(separator: ",") + "]"
+        searchPending = []
+        if searchMayExist {
+            try run("DELETE FROM competency_search WHERE rowid IN (SELECT value FROM json_each(?))", [ids])
+        }
+        try run("""
+            INSERT INTO competency_search (rowid, title, alt_labels, description)
+            SELECT c.id, c.title,
+                   coalesce((SELECT group_concat(label, char(10)) FROM competency_alt_label WHERE competency = c.id), ''),
+                   c.description
+            FROM json_each(?) j JOIN competency c ON c.id = j.value
+            ORDER BY c.id
+            """, [ids])
+        searchMayExist = false
+    }
+
+    private func run(_ sql: String, _ values: [any SQLBindable]) throws {
+        try FastStatement(db, sql: sql).execute(values)
     }
 
     func apply(_ change: Change) throws {
@@ -46,6 +73,7 @@ struct CatalogWriter {
         for l in catalog.learnerList { try put(l, fresh: true) }
         for o in catalog.occupationList { try put(o, fresh: true) }
         for c in catalog.commentList { try put(c) }
+        try finish()
     }
 
     func deleteAll() throws {
@@ -72,7 +100,7 @@ struct CatalogWriter {
     }
 
     func put(_ c: Competency, fresh: Bool) throws {
-        let upsert = try db.cachedStatement(sql: """
+        let upsert = try FastStatement(db, sql: """
             INSERT INTO competency (framework, code, uri, title, description, type, parent, position)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (framework, code) DO UPDATE SET uri = excluded.uri, title = excluded.title,
@@ -80,14 +108,17 @@ struct CatalogWriter {
                 position = excluded.position
             RETURNING id
             """)
-        upsert.setUncheckedArguments([c.framework, c.code, c.uri, c.title, c.description,
-                                      c.type.rawValue, c.parent, c.position])
-        guard let id = try Int64.fetchOne(upsert) else { return }
-        if !fresh {
+        let lastInsert = db.lastInsertedRowID
+        guard let id = try upsert.int64([c.framework, c.code, c.uri, c.title, c.description,
+                                         c.type.rawValue, c.parent, c.position]) else { return }
+        // An upsert that updated leaves last_insert_rowid alone; only then can child rows exist.
+        let inserted = db.lastInsertedRowID != lastInsert
+        if !fresh && !inserted {
             try run("DELETE FROM competency_alt_label WHERE competency = ?", [id])
             try run("DELETE FROM competency_relation WHERE competency = ?", [id])
-            try run("DELETE FROM competency_search WHERE rowid = ?", [id])
+            searchMayExist = true
         }
+        searchPending.insert(id)
         for (i, label) in c.altLabels.enumerated() {
             try run("INSERT INTO competency_alt_label (competency, position, label) VALUES (?, ?, ?)", [id, i, label])
         }
@@ -97,8 +128,6 @@ struct CatalogWriter {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, [id, i, r.kind.rawValue, r.target?.framework, r.target?.code, r.targetURI])
         }
-        try run("INSERT INTO competency_search (rowid, title, alt_labels, description) VALUES (?, ?, ?, ?)",
-                [id, c.title, c.altLabels.joined(separator: "\n"), c.description])
     }
 
     // MARK: Credentials
