@@ -195,4 +195,26 @@ import PathwayExchange
         let e = try #require(error(changed("\"participation\": \"online\"", "\"participation\": \"hybrid\""), file: "procurement.json"))
         #expect(e.description == "procurement.json, line 23 ($.credentials[0].participation): \"hybrid\" is not a form of participation; use one of: online, onsite, blended.")
     }
+
+    @Test func parserEdgeCases() throws {
+        func syntax(_ bytes: [UInt8]) -> ProjectFileError? {
+            do { _ = try ProjectFile.decode(Data(bytes), source: "raw.json"); return nil } catch { return error as? ProjectFileError }
+        }
+        let utf8 = try #require(syntax(Array("{\"format\": \"".utf8) + [0xFF] + Array("\"}".utf8)))
+        #expect(utf8.message.contains("not valid UTF-8"))
+        let surrogate = try #require(syntax(Array("{\"format\": \"\\ud800\"}".utf8)))
+        #expect(surrogate.message.contains("unpaired UTF-16 surrogate"))
+        let deep = try #require(syntax(Array(repeating: UInt8(ascii: "["), count: 300)))
+        #expect(deep.message.contains("nested more than 256 levels"))
+        let trailing = try #require(syntax(Array("{} {}".utf8)))
+        #expect(trailing.message.contains("unexpected text after the end"))
+        let zero = try #require(syntax(Array("[01]".utf8)))
+        #expect(zero.message.contains("must not start with 0"))
+        let empty = try #require(syntax([]))
+        #expect(empty.message.contains("the file is empty"))
+        let newline = try #require(syntax(Array("{\n\"a\": \"x\ny\"}".utf8)))
+        #expect(newline.line == 2 && newline.message.contains("line break inside a string"))
+        let single = try #require(syntax(Array("{'format': 1}".utf8)))
+        #expect(single.message.contains("expected a key in double quotes"))
+    }
 }
