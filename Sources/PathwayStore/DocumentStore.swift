@@ -23,6 +23,9 @@ public final class DocumentStore: @unchecked Sendable {
     public let readOnlyReason: String?
 
     let queue: DatabaseQueue
+    /// `PRAGMA data_version` when last asked, for `hasChangedElsewhere()`.
+    private var lastDataVersion: Int?
+    private let versionLock = NSLock()
     /// What SQLite is given to open: the path, or a `file:` URI for an immutable read.
     let sqliteName: String
 
@@ -60,6 +63,7 @@ public final class DocumentStore: @unchecked Sendable {
         if !isReadOnly && found.version < Schema.currentVersion {
             do { try Schema.migrator.migrate(queue) } catch { throw StoreError(error, path: path) }
         }
+        _ = try hasChangedElsewhere()
     }
 
     /// Creates a new document holding `seed`, atomically: the file appears complete with its data,
@@ -94,8 +98,14 @@ public final class DocumentStore: @unchecked Sendable {
         }
         // link() never replaces: if another process created the document meanwhile, theirs wins.
         if link(temp.path, path) != 0 {
-            let reason = errno == EEXIST ? "a file already exists there" : String(cString: strerror(errno))
-            throw StoreError.cannotCreate(path: path, reason: reason)
+            let linkError = errno
+            // Some file systems have no hard links; there a checked rename is the next best thing.
+            let noLinks = linkError == EPERM || linkError == ENOTSUP || linkError == EOPNOTSUPP || linkError == ENOSYS
+            if !noLinks || FileManager.default.fileExists(atPath: path) || rename(temp.path, path) != 0 {
+                let reason = linkError == EEXIST || FileManager.default.fileExists(atPath: path)
+                    ? "a file already exists there" : String(cString: strerror(noLinks ? errno : linkError))
+                throw StoreError.cannotCreate(path: path, reason: reason)
+            }
         }
         return try DocumentStore(path: path)
     }
@@ -149,6 +159,18 @@ public final class DocumentStore: @unchecked Sendable {
                     }
                 }
                 return found
+            }
+        } catch { throw StoreError(error, path: path) }
+    }
+
+    /// True when another program has committed changes to the file since the last call (or since
+    /// opening), so a caller holding the catalog in memory should `load()` again before editing.
+    public func hasChangedElsewhere() throws -> Bool {
+        do {
+            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            return versionLock.withLock {
+                defer { lastDataVersion = version }
+                return lastDataVersion != nil && lastDataVersion != version
             }
         } catch { throw StoreError(error, path: path) }
     }

@@ -176,3 +176,20 @@ import PathwayModel
         #expect(try store.load().frameworks["NEW"] != nil)
     }
 }
+
+@Suite struct ExternalChangeTests {
+    @Test func aCommitByAnotherConnectionIsNoticedOnce() throws {
+        let folder = TempFolder()
+        let path = folder.path("doc.sqlite")
+        let mine = try DocumentStore.create(at: path, seed: Fixtures.fullCatalog())
+        #expect(try mine.hasChangedElsewhere() == false)
+        // My own writes are not "elsewhere".
+        try mine.apply(ChangeSet("Mine", [.removeLearner("Bo")]))
+        #expect(try mine.hasChangedElsewhere() == false)
+        let theirs = try DocumentStore(path: path)
+        try theirs.apply(ChangeSet("Theirs", [.putFramework(CompetencyFramework(code: "THEIRS", title: "Theirs"))]))
+        #expect(try mine.hasChangedElsewhere() == true)
+        #expect(try mine.hasChangedElsewhere() == false)
+        #expect(try mine.load().frameworks["THEIRS"] != nil)
+    }
+}
