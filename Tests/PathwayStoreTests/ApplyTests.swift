@@ -193,3 +193,46 @@ import PathwayModel
         #expect(try mine.load().frameworks["THEIRS"] != nil)
     }
 }
+
+@Suite struct BulkTests {
+    /// A few thousand competencies in a tree, each with labels, as an importer would put them.
+    static func framework(_ n: Int, labelSuffix: String) -> [Competency] {
+        (0..<n).map { i in
+            Competency(framework: "BULK", code: "C\(i)", uri: "http://example.org/c/\(i)",
+                       title: "Competency \(i) \(i % 7 == 0 ? "negotiation" : "analysis")",
+                       description: "Described \(i)", parent: i < 10 ? nil : "C\(i % 10)", position: i,
+                       altLabels: ["label\(i)\(labelSuffix)", "other \(labelSuffix)"])
+        }
+    }
+
+    @Test func bulkPutThenBulkUpdateKeepsRowsAndSearchInStep() throws {
+        let folder = TempFolder()
+        let base = Catalog(frameworks: [CompetencyFramework(code: "BULK", title: "Bulk")])
+        let store = try DocumentStore.create(at: folder.path("bulk.sqlite"), seed: base)
+        var catalog = base
+        let first = ChangeSet("Import", Self.framework(3000, labelSuffix: "a").map(Change.putCompetency))
+        try ApplyTests.applyBoth(first, store: store, catalog: &catalog)
+        #expect(try store.searchCompetencies("label42a") == [CompetencyKey(framework: "BULK", code: "C42")])
+        // Re-import with changed labels: updates, not duplicates, and the old labels leave the index.
+        let second = ChangeSet("Re-import", Self.framework(3000, labelSuffix: "b").map(Change.putCompetency))
+        try ApplyTests.applyBoth(second, store: store, catalog: &catalog)
+        #expect(try store.searchCompetencies("label42a") == [])
+        #expect(try store.searchCompetencies("label42b") == [CompetencyKey(framework: "BULK", code: "C42")])
+        #expect(try store.searchCompetencies("negotiation", limit: 1000).count == 429)
+    }
+
+    @Test func theSameCompetencyPutTwiceInOneChangeSet() throws {
+        let folder = TempFolder()
+        let base = Catalog(frameworks: [CompetencyFramework(code: "BULK", title: "Bulk")])
+        let store = try DocumentStore.create(at: folder.path("twice.sqlite"), seed: base)
+        var catalog = base
+        var c = Competency(framework: "BULK", code: "X", title: "First", altLabels: ["one", "two"])
+        var changes: [Change] = [.putCompetency(c)]
+        c.title = "Second"
+        c.altLabels = ["three"]
+        changes.append(.putCompetency(c))
+        try ApplyTests.applyBoth(ChangeSet("Twice", changes), store: store, catalog: &catalog)
+        #expect(try store.searchCompetencies("second") == [c.key])
+        #expect(try store.searchCompetencies("one") == [])
+    }
+}
