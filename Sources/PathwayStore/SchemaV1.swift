@@ -35,7 +35,6 @@ enum SchemaV1 {
         FOREIGN KEY (framework, parent) REFERENCES competency(framework, code) DEFERRABLE INITIALLY DEFERRED
     );
     CREATE INDEX competency_by_parent ON competency(framework, parent, position);
-    CREATE INDEX competency_by_uri ON competency(uri) WHERE uri IS NOT NULL;
 
     CREATE TABLE competency_alt_label (
         competency INTEGER NOT NULL REFERENCES competency(id) ON DELETE CASCADE,
