@@ -9,42 +9,23 @@ import PathwayModel
 public struct EngineContext: Sendable {
     public let catalog: Catalog
     public let options: EngineOptions
-    /// Every competency each credential teaches, at the highest level taught.
-    let taught: [String: [CompetencyKey: EQFLevel]]
-    let cycles: PrerequisiteCycles
-    /// Indexes into `cycles.cycles` per credential on a cycle.
-    let cyclesByCredential: [String: [Int]]
-    /// Codes of the pathways each credential appears in.
-    let pathwaysByCredential: [String: [String]]
+    let index: CatalogIndex
 
     public init(catalog: Catalog, options: EngineOptions = EngineOptions()) {
         self.catalog = catalog
         self.options = options
-        var taught: [String: [CompetencyKey: EQFLevel]] = [:]
-        taught.reserveCapacity(catalog.credentials.count)
-        var requires: [String: [String]] = [:]
-        for (code, c) in catalog.credentials {
-            taught[code] = c.taughtCompetencies
-            requires[code] = c.prerequisites.credentials.filter { catalog.credentials[$0] != nil }
-        }
-        self.taught = taught
-        let cycles = PrerequisiteCycles(requires: requires)
-        self.cycles = cycles
-        var byCredential: [String: [Int]] = [:]
-        for (i, cycle) in cycles.cycles.enumerated() {
-            for code in Set(cycle) { byCredential[code, default: []].append(i) }
-        }
-        self.cyclesByCredential = byCredential
-        var pathways: [String: [String]] = [:]
-        for p in catalog.pathwayList {
-            for code in Set(p.allCredentialCodes) { pathways[code, default: []].append(p.code) }
-        }
-        self.pathwaysByCredential = pathways
+        self.index = CatalogIndex(catalog: catalog)
     }
+
+    var cycles: PrerequisiteCycles { index.cycles }
+    var cyclesByCredential: [String: [Int]] { index.cyclesByCredential }
 
     /// The competencies a credential teaches, each at the highest level its outcomes reach.
     public func taughtCompetencies(of credential: String) -> [CompetencyKey: EQFLevel] {
-        taught[credential] ?? [:]
+        guard let id = index.ids[credential] else { return [:] }
+        var out: [CompetencyKey: EQFLevel] = [:]
+        for t in index.taught[id] { out[index.competencyKeys[t.competency]] = t.level }
+        return out
     }
 
     /// Every prerequisite cycle in the catalog, each as its credential codes in "requires"
@@ -87,11 +68,16 @@ public struct EngineContext: Sendable {
 
     // MARK: - Helpers shared by checks
 
-    func credential(_ code: String) -> MicroCredential? { catalog.credentials[code] }
+    func credential(_ code: String) -> MicroCredential? { index.ids[code].map { index.credentials[$0] } }
+
+    func exists(_ credential: String) -> Bool { index.ids[credential] != nil }
 
     /// "‘title’" of a competency, or its key when it has no title or does not exist.
     func competencyName(_ key: CompetencyKey) -> String {
-        if let c = catalog.competencies[key], !c.title.isEmpty { return "‘\(c.title)’" }
+        if let i = catalog.competencies.index(forKey: key) {
+            let title = catalog.competencies.values[i].title
+            if !title.isEmpty { return "‘\(title)’" }
+        }
         return key.description
     }
 }

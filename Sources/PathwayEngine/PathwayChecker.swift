@@ -4,45 +4,57 @@ import PathwayModel
 /// computes is proportional to the pathway's size.
 struct PathwayChecker {
     let context: EngineContext
+    let index: CatalogIndex
     let pathway: Pathway
     let learner: LearnerRecord?
     let routes: RouteModel
-    /// Per credential id (see `RouteModel.ids`): the credential, nil when it does not exist.
-    let credentials: [MicroCredential?]
-    /// Per id: ECTS (0 when unknown), EQF level (0 when none), competencies taught.
+    /// Per local credential id (see `RouteModel.ids`): its number in the catalog index, nil when
+    /// the credential does not exist.
+    let global: [Int?]
+    /// Per local id: ECTS (0 when unknown), EQF level (0 when none).
     let ectsOf: [Double]
     let eqfOf: [Int]
-    let taughtOf: [[CompetencyKey: EQFLevel]]
-    /// Ids of the credentials that exist, in stage order.
+    /// Local ids of the credentials that exist, in stage order.
     let members: [Int]
-    /// Per competency taught by the pathway's credentials: who teaches it and at what level.
-    let teachers: [CompetencyKey: [(id: Int, level: EQFLevel)]]
+    /// Per competency (catalog index number) taught by the pathway's credentials: who teaches it
+    /// (local id) and at what level.
+    let teachers: [Int: [(id: Int, level: EQFLevel)]]
     /// Target competencies that exist, each once, in the order the target lists them.
     let requiredTargets: [CompetencyLevel]
     var findings: [Finding] = []
 
     init(context: EngineContext, pathway: Pathway, learner: LearnerRecord?) {
         self.context = context
+        let index = context.index
+        self.index = index
         self.pathway = pathway
         self.learner = learner
         let routes = RouteModel(pathway)
         self.routes = routes
-        let credentials = routes.codes.map { context.credential($0) }
-        self.credentials = credentials
-        ectsOf = credentials.map { $0?.ects ?? 0 }
-        eqfOf = credentials.map { $0?.eqfLevel?.value ?? 0 }
-        let taughtOf = routes.codes.map { context.taughtCompetencies(of: $0) }
-        self.taughtOf = taughtOf
-        members = credentials.indices.filter { credentials[$0] != nil }
-        var teachers: [CompetencyKey: [(id: Int, level: EQFLevel)]] = [:]
-        for i in credentials.indices {
-            for (k, l) in taughtOf[i] { teachers[k, default: []].append((i, l)) }
+        let global = routes.codes.map { index.ids[$0] }
+        self.global = global
+        ectsOf = global.map { $0.map { index.ects[$0] } ?? 0 }
+        eqfOf = global.map { $0.map { index.eqf[$0] } ?? 0 }
+        members = global.indices.filter { global[$0] != nil }
+        var teachers: [Int: [(id: Int, level: EQFLevel)]] = [:]
+        for (local, g) in global.enumerated() {
+            guard let g else { continue }
+            for t in index.taught[g] { teachers[t.competency, default: []].append((local, t.level)) }
         }
         self.teachers = teachers
         var seen = Set<CompetencyKey>()
         requiredTargets = pathway.target.competencies.filter {
-            context.catalog.competencies[$0.competency] != nil && seen.insert($0.competency).inserted
+            context.catalog.competencies.index(forKey: $0.competency) != nil && seen.insert($0.competency).inserted
         }
+    }
+
+    /// The credential with this local id (which must exist).
+    func credential(_ local: Int) -> MicroCredential { index.credentials[global[local]!] }
+
+    /// The level at which the credential with this local id teaches the competency, if it does.
+    func level(_ local: Int, teaching key: CompetencyKey) -> EQFLevel? {
+        guard let g = global[local], let cid = index.competencyIDs[key] else { return nil }
+        return index.level(g, teaching: cid)
     }
 
     mutating func run() -> PathwayReport {
@@ -56,7 +68,7 @@ struct PathwayChecker {
         checkOverlap()
         for i in members {
             let extra: [EntityRef] = [.stage(pathway: pathway.code, index: routes.firstSlot[i].stage)]
-            findings += CredentialChecks.findings(for: credentials[i]!, context: context, pathway: pathway.code, extra: extra)
+            findings += CredentialChecks.findings(for: credential(i), context: context, pathway: pathway.code, extra: extra)
         }
         let stages = stageFigures()
         return PathwayReport(pathway: pathway.code, findings: Finding.ordered(findings), ects: ects, eqf: eqf,
@@ -86,7 +98,8 @@ struct PathwayChecker {
     /// Per id: does the credential teach the competency at this level or above?
     func teaches(_ key: CompetencyKey, atLeast level: EQFLevel) -> [Bool] {
         var mask = [Bool](repeating: false, count: routes.codes.count)
-        for t in teachers[key] ?? [] where t.level >= level { mask[t.id] = true }
+        guard let cid = index.competencyIDs[key] else { return mask }
+        for t in teachers[cid] ?? [] where t.level >= level { mask[t.id] = true }
         return mask
     }
 

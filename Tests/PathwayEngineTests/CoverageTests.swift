@@ -92,7 +92,7 @@ import PathwayModel
         let f = EngineContext(catalog: catalog).catalogFindings().filter { $0.code == .mapUncovered }
         #expect(f.count == 2)
         #expect(f[0].entities == [.framework("F"), .competency(Fx.k("x"))])
-        #expect(f[0].message == "1 of the 5 competencies of ‘Sector map’ are taught by any credential, among them ‘skill x’.")
+        #expect(f[0].message == "1 of the 5 competencies of ‘Sector map’ is taught by no credential, among them ‘skill x’.")
         // An untaught branch is named by its root only.
         #expect(f[1].message == "None of the 12 competencies of ‘Other map’ is taught by any credential, among them ‘g 0’.")
     }

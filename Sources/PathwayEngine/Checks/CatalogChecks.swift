@@ -7,11 +7,13 @@ extension EngineContext {
     ///
     /// Linear in the size of the maps; computed when asked, not on every pathway re-check.
     public func catalogFindings() -> [Finding] {
+        var used = Set<String>()
+        for p in catalog.pathways.values { used.formUnion(p.allCredentialCodes) }
         var out: [Finding] = []
-        for c in catalog.credentialList where pathwaysByCredential[c.code] == nil {
-            out += CredentialChecks.findings(for: c, context: self, pathway: nil, extra: [])
+        for code in index.codes.filter({ !used.contains($0) }).sorted() {
+            out += CredentialChecks.findings(for: index.credentials[index.ids[code]!], context: self, pathway: nil, extra: [])
         }
-        for cycle in cycles.cycles where cycle.allSatisfy({ pathwaysByCredential[$0] == nil }) {
+        for cycle in cycles.cycles where cycle.allSatisfy({ !used.contains($0) }) {
             out.append(Finding(.prerequisiteCycle, PrerequisiteCycles.message(cycle),
                                fix: "Remove one of the requirements in the cycle.",
                                entities: cycle.map(EntityRef.credential)))
@@ -25,39 +27,49 @@ extension EngineContext {
     /// anything below it in the tree; of the uncovered ones only the topmost are named, so an
     /// untaught branch shows as its root, not as each of its leaves.
     func uncoveredMapFindings() -> [Finding] {
-        var coveredOrAbove = Set<CompetencyKey>()
-        for teaches in taught.values {
-            for k in teaches.keys {
-                var current: CompetencyKey? = k
-                var steps = 0
-                while let key = current, steps < 64, coveredOrAbove.insert(key).inserted {
-                    current = catalog.competencies[key]?.parentKey
-                    steps += 1
-                }
+        let competencies = catalog.competencies
+        var coveredOrAbove = Set<CompetencyKey>(minimumCapacity: index.competencyKeys.count * 2)
+        for k in index.competencyKeys {
+            var current: CompetencyKey? = k
+            var steps = 0
+            while let key = current, steps < 64, coveredOrAbove.insert(key).inserted {
+                steps += 1
+                guard let i = competencies.index(forKey: key), let parent = competencies.values[i].parent else { break }
+                current = CompetencyKey(framework: key.framework, code: parent)
             }
         }
         var uncovered: [String: Int] = [:], totals: [String: Int] = [:]
-        var topmost: [String: [CompetencyKey]] = [:]
-        for (key, c) in catalog.competencies {
+        var topmostCount: [String: Int] = [:]
+        var examples: [String: [CompetencyKey]] = [:]
+        let limit = max(0, options.uncoveredExamples)
+        for (key, c) in competencies {
             totals[c.framework, default: 0] += 1
             guard !coveredOrAbove.contains(key) else { continue }
             uncovered[c.framework, default: 0] += 1
-            let parentUncovered = c.parentKey.map { catalog.competencies[$0] != nil && !coveredOrAbove.contains($0) } ?? false
-            if !parentUncovered { topmost[c.framework, default: []].append(key) }
+            if let parent = c.parentKey, competencies.index(forKey: parent) != nil, !coveredOrAbove.contains(parent) { continue }
+            topmostCount[c.framework, default: 0] += 1
+            // Keep the first few by key, without sorting them all.
+            var list = examples[c.framework, default: []]
+            if list.count < limit || (list.last.map { key < $0 } ?? false) {
+                list.insert(key, at: list.firstIndex { key < $0 } ?? list.count)
+                if list.count > limit { list.removeLast() }
+                examples[c.framework] = list
+            }
         }
         var out: [Finding] = []
         for framework in uncovered.keys.sorted() {
             let count = uncovered[framework]!
             let total = totals[framework]!
-            let examples = Array((topmost[framework] ?? []).sorted().prefix(options.uncoveredExamples))
-            let names = examples.map(competencyName)
-            let more = (topmost[framework]?.count ?? 0) - examples.count
+            let shown = examples[framework] ?? []
+            let names = shown.map(competencyName)
+            let more = (topmostCount[framework] ?? 0) - shown.count
             let title = catalog.frameworks[framework].map { $0.title.isEmpty ? framework : "‘\($0.title)’" } ?? framework
-            let what = count == total ? "None of the \(total) competencies of \(title) is" : "\(count) of the \(total) competencies of \(title) are"
+            let what = count == total ? "None of the \(total) competencies of \(title) is taught by any credential"
+                : "\(count) of the \(total) competencies of \(title) \(count == 1 ? "is" : "are") taught by no credential"
             let list = names.isEmpty ? "" : ", among them \(listed(names))\(more > 0 ? " and \(more) more" : "")"
-            out.append(Finding(.mapUncovered, "\(what) taught by any credential\(list).",
+            out.append(Finding(.mapUncovered, "\(what)\(list).",
                                fix: "Reviewers: check whether these belong in the map or need a credential.",
-                               entities: [.framework(framework)] + examples.map(EntityRef.competency)))
+                               entities: [.framework(framework)] + shown.map(EntityRef.competency)))
         }
         return out
     }

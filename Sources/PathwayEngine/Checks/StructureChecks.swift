@@ -7,33 +7,34 @@ extension PathwayChecker {
             add(.emptyPathway, "The pathway has no stages yet.",
                 fix: "Add a stage and put the first credentials in it.", [p])
         }
-        var occurrences: [String: [Int]] = [:]
-        var order: [String] = []
-        for (s, stage) in pathway.stages.enumerated() {
-            if stage.isEmpty {
+        // Stages each credential (by local id) appears in, once per appearance.
+        var occurrences = [[Int]](repeating: [], count: routes.codes.count)
+        for s in routes.allStages {
+            if pathway.stages[s].isEmpty {
                 add(.emptyStage, "\(stageName(s).capitalizedFirst) holds no credentials.",
                     fix: "Add credentials to the stage or remove it.", [stageRef(s), p])
             }
-            for code in stage.core {
-                unknown(code, where: stageName(s), [stageRef(s), p])
-                if occurrences[code] == nil { order.append(code) }
-                occurrences[code, default: []].append(s)
+            for id in routes.core[s] {
+                if global[id] == nil { unknown(code(id), where: stageName(s), [stageRef(s), p]) }
+                occurrences[id].append(s)
             }
-            for (g, group) in stage.electiveGroups.enumerated() {
-                for code in group.options {
-                    unknown(code, where: "elective group ‘\(group.title)’ of \(stageName(s))", [groupRef(s, g), stageRef(s), p])
-                    if occurrences[code] == nil { order.append(code) }
-                    occurrences[code, default: []].append(s)
+            for group in routes.groups[s] {
+                for id in group.options {
+                    if global[id] == nil {
+                        unknown(code(id), where: "elective group ‘\(group.title)’ of \(stageName(s))",
+                                [groupRef(s, group.index), stageRef(s), p])
+                    }
+                    occurrences[id].append(s)
                 }
             }
         }
-        for code in order {
-            let stages = occurrences[code]!
-            guard stages.count > 1 else { continue }
-            let unique = Array(Set(stages)).sorted()
+        for (id, stages) in occurrences.enumerated() where stages.count > 1 {
+            let c = code(id)
+            var unique: [Int] = []
+            for s in stages where !unique.contains(s) { unique.append(s) }
             let whereText = unique.count == 1 ? "in \(stageName(unique[0]))" : "in " + listed(unique.map(stageName))
-            add(.duplicateCredential, "\(code) appears \(stages.count) times \(whereText), so its credits count more than once.",
-                fix: "Keep \(code) in one place only.", [.credential(code)] + unique.map(stageRef) + [p])
+            add(.duplicateCredential, "\(c) appears \(stages.count) times \(whereText), so its credits count more than once.",
+                fix: "Keep \(c) in one place only.", [.credential(c)] + unique.map(stageRef) + [p])
         }
         if pathway.target.competencies.isEmpty {
             add(.emptyTarget, "The target names no competencies, so coverage cannot be checked.",
@@ -47,7 +48,6 @@ extension PathwayChecker {
     }
 
     private mutating func unknown(_ code: String, where place: String, _ entities: [EntityRef]) {
-        guard context.credential(code) == nil else { return }
         add(.unknownCredential, "\(place.capitalizedFirst) lists credential \(code), which does not exist.",
             fix: "Create credential \(code) or remove it from the pathway.", [.credential(code)] + entities)
     }
