@@ -3,7 +3,9 @@
 ///
 /// References between entities are foreign keys, deferred to commit so that one change set may
 /// put things in any order; a change set that would leave a dangling reference is refused whole.
-/// Ordered lists keep their order in a `position` column.
+/// Ordered lists keep their order in a `position` column. Every referring column is the prefix of
+/// a full (never partial) index, because SQLite's foreign-key checks cannot use partial indexes
+/// and would otherwise scan the table for each deleted parent.
 enum SchemaV1 {
     static let sql = """
     CREATE TABLE framework (
@@ -53,8 +55,7 @@ enum SchemaV1 {
         PRIMARY KEY (competency, position),
         FOREIGN KEY (target_framework, target_code) REFERENCES competency(framework, code) DEFERRABLE INITIALLY DEFERRED
     ) WITHOUT ROWID;
-    CREATE INDEX competency_relation_by_target ON competency_relation(target_framework, target_code)
-        WHERE target_code IS NOT NULL;
+    CREATE INDEX competency_relation_by_target ON competency_relation(target_framework, target_code);
 
     CREATE TABLE credential (
         code TEXT PRIMARY KEY NOT NULL,
@@ -220,10 +221,10 @@ enum SchemaV1 {
         pathway TEXT REFERENCES pathway(code) DEFERRABLE INITIALLY DEFERRED,
         FOREIGN KEY (competency_framework, competency_code) REFERENCES competency(framework, code) DEFERRABLE INITIALLY DEFERRED
     );
-    CREATE INDEX comment_by_framework ON comment(framework) WHERE framework IS NOT NULL;
-    CREATE INDEX comment_by_competency ON comment(competency_framework, competency_code) WHERE competency_code IS NOT NULL;
-    CREATE INDEX comment_by_credential ON comment(credential) WHERE credential IS NOT NULL;
-    CREATE INDEX comment_by_pathway ON comment(pathway) WHERE pathway IS NOT NULL;
+    CREATE INDEX comment_by_framework ON comment(framework);
+    CREATE INDEX comment_by_competency ON comment(competency_framework, competency_code);
+    CREATE INDEX comment_by_credential ON comment(credential);
+    CREATE INDEX comment_by_pathway ON comment(pathway);
 
     CREATE TABLE occupation (
         code TEXT PRIMARY KEY NOT NULL,

@@ -51,8 +51,7 @@ enum FrozenSchemaV1 {
         PRIMARY KEY (competency, position),
         FOREIGN KEY (target_framework, target_code) REFERENCES competency(framework, code) DEFERRABLE INITIALLY DEFERRED
     ) WITHOUT ROWID;
-    CREATE INDEX competency_relation_by_target ON competency_relation(target_framework, target_code)
-        WHERE target_code IS NOT NULL;
+    CREATE INDEX competency_relation_by_target ON competency_relation(target_framework, target_code);
 
     CREATE TABLE credential (
         code TEXT PRIMARY KEY NOT NULL,
@@ -218,10 +217,10 @@ enum FrozenSchemaV1 {
         pathway TEXT REFERENCES pathway(code) DEFERRABLE INITIALLY DEFERRED,
         FOREIGN KEY (competency_framework, competency_code) REFERENCES competency(framework, code) DEFERRABLE INITIALLY DEFERRED
     );
-    CREATE INDEX comment_by_framework ON comment(framework) WHERE framework IS NOT NULL;
-    CREATE INDEX comment_by_competency ON comment(competency_framework, competency_code) WHERE competency_code IS NOT NULL;
-    CREATE INDEX comment_by_credential ON comment(credential) WHERE credential IS NOT NULL;
-    CREATE INDEX comment_by_pathway ON comment(pathway) WHERE pathway IS NOT NULL;
+    CREATE INDEX comment_by_framework ON comment(framework);
+    CREATE INDEX comment_by_competency ON comment(competency_framework, competency_code);
+    CREATE INDEX comment_by_credential ON comment(credential);
+    CREATE INDEX comment_by_pathway ON comment(pathway);
 
     CREATE TABLE occupation (
         code TEXT PRIMARY KEY NOT NULL,
