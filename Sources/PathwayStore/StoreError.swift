@@ -44,7 +44,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .missingFile(let p):
-            return "\(p) does not exist; check the path, or run a command without --db to use the default database."
+            return "\(p) does not exist; check the path (a new database is created only when opened without --read-only)."
         case .isDirectory(let p):
             return "\(p) is a folder, not a database file; give the path of a .sqlite file inside it."
         case .unreadable(let p):
@@ -60,7 +60,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case .busy(let p):
             return "\(p) is in use by another program that is writing to it; try again in a moment, or open it with --read-only."
         case .readOnly(let p):
-            return "\(p) is open read-only, so nothing can be changed; open it without --read-only, with write permission on the file and its folder, to edit."
+            return "\(p) is open read-only, so nothing was changed; to edit, open it without --read-only and make sure you may write to the file and its folder."
         case .brokenReference(let p, let detail):
             return "Nothing was saved to \(p): the change would leave \(detail); change or remove what refers to it first."
         case .invalidValue(let p, let detail):
