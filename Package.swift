@@ -44,8 +44,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "pathway", dependencies: ["PathwayCLI"]),
+        // The benchmark's workload generator, shared with its guard test.
+        .target(name: "PathwayWorkload", dependencies: ["PathwayModel"]),
         .executableTarget(name: "PathwayBench", dependencies: [
-            "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange", "PathwayTUI",
+            "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwayWorkload",
         ]),
         .testTarget(name: "PathwayModelTests", dependencies: ["PathwayModel"]),
         .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples"]),
@@ -53,5 +55,6 @@ let package = Package(
         .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
+        .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel"]),
     ]
 )

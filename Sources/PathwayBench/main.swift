@@ -1,1 +1,22 @@
-print("benchmark: not yet written")
+import Foundation
+
+// pathway-bench: see `Options.usage` and the README's "Speed" section.
+do {
+    let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    if let db = options.memoryProbe {
+        print(format(try MemoryProbe.run(db), digits: 1))
+    } else {
+        var bench = try Bench(options: options)
+        let report = try bench.run()
+        print(report.table())
+        print("Machine: \(report.machine.summary)")
+        print("Workload: \(report.size), seed \(report.seed), \(report.repeats) repetitions")
+    }
+} catch let e as UsageError {
+    if let m = e.message { FileHandle.standardError.write(Data("pathway-bench: \(m)\n\n".utf8)) }
+    print(Options.usage)
+    exit(e.message == nil ? 0 : 2)
+} catch {
+    FileHandle.standardError.write(Data("pathway-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,189 @@
+import Foundation
+import PathwayModel
+import PathwayStore
+import PathwayTUI
+import PathwayWorkload
+
+/// One run of the benchmark: generate, write the files, measure each goal of issue 6, report.
+struct Bench {
+    let options: Options
+    let workspace: Workspace
+    var report: Report
+    var workload: Workload!
+    let documentName = "workload.pathway"
+
+    init(options: Options) throws {
+        self.options = options
+        workspace = try Workspace()
+        let size = options.scale == 1 ? WorkloadSize.esco : .scaled(options.scale)
+        report = Report(machine: .current(), size: size.description, scale: options.scale,
+                        repeats: options.repeats, seed: options.seed)
+    }
+
+    func say(_ text: String) {
+        if !options.quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    }
+
+    /// Measures everything and returns the report (also written as JSON with `--json`).
+    mutating func run() throws -> Report {
+        defer { if !options.keepFiles { workspace.remove() } }
+        say("Machine: \(report.machine.summary)")
+        let size = options.scale == 1 ? WorkloadSize.esco : .scaled(options.scale)
+        let (w, generation) = Timing.once { Workload(size: size, seed: options.seed) }
+        workload = w
+        say("Workload: \(size) — generated in \(format(generation.milliseconds)) ms")
+        for f in workload.escoFiles { try workspace.write(f.bytes, to: f.name) }
+        say("ESCO CSV files in \(workspace.folder)")
+
+        try measureImport()
+        try writeDocument()
+        try measureOpen()
+        try measureKeystrokes()
+        try measureMemory()
+
+        if let path = options.jsonPath {
+            try report.json().write(toFile: path, atomically: true, encoding: .utf8)
+            say("JSON written to \(path)")
+        }
+        if options.keepFiles { say("Files kept in \(workspace.folder)") }
+        return report
+    }
+
+    // MARK: - Import
+
+    mutating func measureImport() throws {
+        say("Import…")
+        let names = workload.escoFiles.map(\.name)
+        var baseline: Stats?
+        if let tool = SQLiteBaseline.toolPath {
+            let samples = try Timing.samples(repeats: options.repeats) {
+                _ = try SQLiteBaseline.run(tool: tool, files: names, workspace: workspace)
+            }
+            baseline = Stats(samples)
+            let rows = try SQLiteBaseline.rowCount(tool: tool, workspace: workspace, tables: names.count)
+            report.figures.append(Figure("import.sqlite3", "sqlite3 .import of the same CSV rows", stats: baseline, goal: nil,
+                                         note: "\(rows) rows into plain tables made from the headers, one process, timed start to exit"))
+        } else {
+            report.figures.append(Figure("import.sqlite3", "sqlite3 .import of the same CSV rows", stats: nil, goal: nil,
+                                         note: "the sqlite3 command-line tool is not installed (apt-get install sqlite3)"))
+        }
+        let set = StoreBench.importChangeSet(workload)
+        let path = workspace.path("import.pathway")
+        let store = Stats(try Timing.samples(repeats: options.repeats) {
+            try StoreBench.createAndApply(set, at: workspace.freshDatabase("import.pathway"))
+        })
+        try checkImported(path)
+        report.figures.append(Figure("import.store", "ESCO import: store write of the imported pillar", stats: store, goal: nil,
+                                     note: "\(set.changes.count) changes (framework, competencies, occupations) in one transaction into a new document"))
+        report.figures.append(importRatio(ours: store, baseline: baseline, what: "store write only; the ESCO CSV importer is not on main yet"))
+    }
+
+    func importRatio(ours: Stats, baseline: Stats?, what: String) -> Figure {
+        guard let baseline, baseline.median > 0 else {
+            return Figure("import.ratio", "ESCO import time ÷ sqlite3 .import time", unit: .ratio, value: nil,
+                          goal: .atMost(ratio: 2), note: "no sqlite3 baseline")
+        }
+        return Figure("import.ratio", "ESCO import time ÷ sqlite3 .import time", unit: .ratio,
+                      value: ours.median / baseline.median, goal: .atMost(ratio: 2), note: "medians; \(what)")
+    }
+
+    func checkImported(_ path: String) throws {
+        let catalog = try DocumentStore(path: path, mode: .readOnly).load()
+        guard catalog.competencies.count == workload.pillar.competencies.count,
+              catalog.occupations.count == workload.pillar.occupationEntries.count else {
+            throw BenchError("the import stored \(catalog.competencies.count) competencies and \(catalog.occupations.count) occupations; expected \(workload.pillar.competencies.count) and \(workload.pillar.occupationEntries.count)")
+        }
+    }
+
+    // MARK: - The document
+
+    mutating func writeDocument() throws {
+        say("Writing the whole document…")
+        let path = workspace.freshDatabase(documentName)
+        let (_, elapsed) = try Timing.once { try DocumentStore.create(at: path, seed: workload.catalog).close() }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        say("Document written in \(format(elapsed.milliseconds)) ms (\(bytes / 1024) KB)")
+    }
+
+    // MARK: - Open to first frame
+
+    mutating func measureOpen() throws {
+        say("Open to first frame…")
+        let path = workspace.path(documentName)
+        var parts: [String: [Duration]] = [:]
+        var order: [String] = []
+        let samples = try Timing.samples(repeats: options.repeats) {
+            let opened = try TUIBench.openToFirstFrame(path)
+            guard opened.app.state.document.catalog.competencies.count == workload.catalog.competencies.count else {
+                throw BenchError("the document opened with the wrong number of competencies")
+            }
+            for (name, d) in opened.parts {
+                if parts[name] == nil { order.append(name) }
+                parts[name, default: []].append(d)
+            }
+        }
+        let breakdown = order.map { "\($0) \(format(Stats(parts[$0]!).median))" }.joined(separator: ", ")
+        report.figures.append(Figure("open.firstFrame", "open → first frame (\(KeyScripts.width)×\(KeyScripts.height))",
+                                     stats: Stats(samples), goal: .under(150), note: "median ms of each part: \(breakdown)"))
+    }
+
+    // MARK: - Keystrokes
+
+    mutating func measureKeystrokes() throws {
+        say("Keystroke to frame…")
+        var opened = try TUIBench.openToFirstFrame(workspace.path(documentName))
+        let registered = TUIBench.registered(opened.app)
+        let wanted: [(ScreenID, String, [Key])] = [
+            (.competencyMap, "competency tree", KeyScripts.navigation),
+            (.competencyMap, "`/` filter over the competency map", KeyScripts.filter),
+            (.pathways, "pathway designer", KeyScripts.navigation),
+            (.coverage, "coverage matrix", KeyScripts.navigation),
+            (.overview, "overview", KeyScripts.navigation),
+            (.credentials, "credential editor", KeyScripts.navigation),
+            (.learners, "learner preview", KeyScripts.navigation),
+        ]
+        for (id, name, keys) in wanted {
+            let figureID = "key." + (name.hasPrefix("`/`") ? "filter" : id.rawValue)
+            guard registered.contains(id) else {
+                report.figures.append(Figure(figureID, "keystroke → frame: \(name)", stats: nil, goal: .keystroke,
+                                             note: "the \(id.title) screen is not on main yet"))
+                continue
+            }
+            var samples: [Duration] = []
+            for _ in 0..<options.repeats {
+                samples += TUIBench.keystrokes(&opened.app, screen: id, keys: keys)
+            }
+            report.figures.append(Figure(figureID, "keystroke → frame: \(name)", stats: Stats(samples), goal: .keystroke,
+                                         note: "\(keys.count) keys × \(options.repeats)"))
+        }
+    }
+
+    // MARK: - Memory
+
+    mutating func measureMemory() throws {
+        say("Peak memory…")
+        guard options.memoryProbeInChild else {
+            let value = try MemoryProbe.run(workspace.path(documentName))
+            report.figures.append(Figure("memory.peak", "peak resident memory (VmHWM)", unit: .mb, value: value,
+                                         goal: .underMB(60), note: "measured in this process (no child process)"))
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["--memory-probe", workspace.path(documentName)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = process.terminationStatus == 0 ? Double(text) : nil
+        report.figures.append(Figure("memory.peak", "peak resident memory (VmHWM)", unit: .mb, value: value, goal: .underMB(60),
+                                     note: value == nil ? "the memory probe failed: \(text)"
+                                        : "a fresh process that opens the document, draws every screen, presses every key script and runs the checks"))
+        if let own = Machine.peakResidentMB() {
+            report.figures.append(Figure("memory.bench", "peak memory of the benchmark process itself", unit: .mb, value: own, goal: nil,
+                                         note: "includes the generator and every database it wrote"))
+        }
+    }
+}
