@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
-        .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel"]),
+        .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine"]),
     ]
 )
