@@ -37,12 +37,13 @@ struct Bench {
         for f in workload.escoFiles { try workspace.write(f.bytes, to: f.name) }
         say("ESCO CSV files in \(workspace.folder)")
 
-        try measureImport()
-        try writeDocument()
-        try measureOpen()
-        try measureEngine()
-        try measureKeystrokes()
-        try measureMemory()
+        func wanted(_ group: String) -> Bool { options.only == nil || options.only == group }
+        if wanted("import") { try measureImport() }
+        if options.only != "import" && options.only != "engine" { try writeDocument() }
+        if wanted("open") { try measureOpen() }
+        if wanted("engine") { try measureEngine() }
+        if wanted("keys") { try measureKeystrokes() }
+        if wanted("memory") { try measureMemory() }
 
         if let path = options.jsonPath {
             try report.json().write(toFile: path, atomically: true, encoding: .utf8)

@@ -32,13 +32,21 @@ public struct Workload: Sendable {
     /// The ESCO CSV files of this workload's pillar, name → bytes.
     public var escoFiles: [(name: String, bytes: [UInt8])] { ESCOCSV.files(pillar) }
 
-    /// A pathway code and a credential it does not yet contain, for "one edit" measurements.
+    /// The first pathway and the same pathway after one edit, for "re-check after one edit":
+    /// a credential it does not hold yet is added to its last stage (or, when it holds every
+    /// credential, as in a tiny workload, its last core credential is removed).
     public func sampleEdit() -> (pathway: Pathway, edited: Pathway) {
-        let pathway = catalog.pathways[catalog.pathways.keys.min()!]!
+        let pathway = catalog.pathwayList[0]
         var edited = pathway
         let present = Set(pathway.allCredentialCodes)
-        let extra = catalog.credentials.keys.sorted().first { !present.contains($0) }!
-        edited.stages[edited.stages.count - 1].core.append(extra)
+        let last = edited.stages.count - 1
+        if let extra = catalog.credentials.keys.sorted().first(where: { !present.contains($0) }) {
+            edited.stages[last].core.append(extra)
+        } else if !edited.stages[last].core.isEmpty {
+            edited.stages[last].core.removeLast()
+        } else {
+            edited.title += " (revised)"
+        }
         return (pathway, edited)
     }
 }

@@ -88,3 +88,14 @@ import Testing
         return count
     }
 }
+
+@Suite struct SampleEditTests {
+    @Test func theEditChangesThePathwayAtEveryScale() {
+        for scale in [0.001, 0.01, 0.1] {
+            let w = Workload(size: .scaled(scale))
+            let (before, after) = w.sampleEdit()
+            #expect(before != after)
+            #expect(before.code == after.code)
+        }
+    }
+}
