@@ -46,6 +46,13 @@ final class StoreSession: DocumentSession {
     var isReadOnly: Bool { context.isReadOnly }
     var displayName: String { (context.path as NSString).lastPathComponent }
 
+    /// The local calendar day, read here so the UI module stays free of clocks.
+    var today: Day? {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        guard let y = c.year, let m = c.month, let d = c.day else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
     func apply(_ changes: ChangeSet) throws {
         do {
             try context.apply(changes)

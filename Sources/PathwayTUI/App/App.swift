@@ -151,7 +151,8 @@ public struct App {
         let target = id ?? state.current
         guard state.screens[target] != nil else { return }
         var context = ScreenContext(document: state.document, isReadOnly: state.isReadOnly,
-                                    pageSize: max(1, state.contentArea.height - 2), keys: state.keys)
+                                    pageSize: max(1, state.contentArea.height - 2), keys: state.keys,
+                                    today: session.today)
         state.screens[target]!.handle(event, &context)
         for request in context.requests { carryOut(request, from: target) }
     }

@@ -11,6 +11,13 @@ public protocol DocumentSession: AnyObject {
     var displayName: String { get }
     /// Saves a change set in one transaction, or throws a message saying what went wrong.
     func apply(_ changes: ChangeSet) throws
+    /// Today's date, for dated edits such as review comments. The host reads the clock, so the
+    /// UI itself has none (and tests pass a fixed day). Nil when unknown.
+    var today: Day? { get }
+}
+
+extension DocumentSession {
+    public var today: Day? { nil }
 }
 
 /// A session that keeps nothing: for tests and for previewing sample data.
@@ -21,10 +28,13 @@ public final class MemorySession: DocumentSession {
     public private(set) var applied: [ChangeSet] = []
     /// When set, the next `apply` fails with this message (to test failure handling).
     public var failNext: String?
+    /// The day dated edits get (fixed, so tests are repeatable).
+    public var today: Day?
 
-    public init(displayName: String = "memory", readOnly: Bool = false) {
+    public init(displayName: String = "memory", readOnly: Bool = false, today: Day? = Day("2025-05-20")) {
         self.displayName = displayName
         self.isReadOnly = readOnly
+        self.today = today
     }
 
     public func apply(_ changes: ChangeSet) throws {

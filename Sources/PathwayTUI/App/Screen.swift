@@ -77,13 +77,16 @@ public struct ScreenContext: Sendable {
     /// Rows of content the screen had when last drawn (for page up/down).
     public let pageSize: Int
     public let keys: KeyRegistry
+    /// Today's date from the session (the UI reads no clock); nil when the host gives none.
+    public let today: Day?
     public private(set) var requests: [ScreenRequest] = []
 
-    public init(document: Document, isReadOnly: Bool, pageSize: Int, keys: KeyRegistry) {
+    public init(document: Document, isReadOnly: Bool, pageSize: Int, keys: KeyRegistry, today: Day? = nil) {
         self.document = document
         self.isReadOnly = isReadOnly
         self.pageSize = pageSize
         self.keys = keys
+        self.today = today
     }
 
     public var catalog: Catalog { document.catalog }
