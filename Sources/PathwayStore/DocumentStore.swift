@@ -89,12 +89,13 @@ public final class DocumentStore: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
             }
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try CatalogWriter(db).insertAll(seed) }
+            // Errors name the document being created, not the temporary file.
+            try transaction(queue, path: path) { writer in try writer.insertAll(seed) }
             try queue.close()
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotCreate(path: path, reason: StoreError(error, path: temp.path).description)
+            throw StoreError.cannotCreate(path: path, reason: StoreError(error, path: path).description)
         }
         // link() never replaces: if another process created the document meanwhile, theirs wins.
         if link(temp.path, path) != 0 {
@@ -197,6 +198,10 @@ public final class DocumentStore: @unchecked Sendable {
     /// (which row refers to what) before everything is rolled back.
     func write(_ body: (CatalogWriter) throws -> Void) throws {
         if isReadOnly { throw StoreError.readOnly(path: path) }
+        try Self.transaction(queue, path: path, body)
+    }
+
+    static func transaction(_ queue: DatabaseQueue, path: String, _ body: (CatalogWriter) throws -> Void) throws {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.beginTransaction(.immediate)

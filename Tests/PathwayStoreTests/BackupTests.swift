@@ -52,7 +52,9 @@ import PathwayModel
         let folder = TempFolder()
         let path = folder.path("doc.sqlite")
         let broken = Catalog(pathways: [Pathway(code: "P", title: "P", stages: [Stage(title: "S", core: ["MISSING"])])])
-        #expect(throws: StoreError.self) { try DocumentStore.create(at: path, seed: broken) }
+        let error = #expect(throws: StoreError.self) { try DocumentStore.create(at: path, seed: broken) }
+        #expect(error?.description.contains("Nothing was saved to \(path)") == true)
+        #expect(error?.description.contains("pathway P (stage 1) referring to credential MISSING") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [])
     }
 }
