@@ -27,7 +27,8 @@ enum ELMVocabulary {
 
     /// ISO 8601 duration for a number of hours: 60 → `PT60H`, 7.5 → `PT7H30M`.
     static func duration(hours: Double) -> String {
-        let minutes = Int((hours * 60).rounded())
+        guard hours.isFinite, hours > 0 else { return "PT0H" }
+        let minutes = Int((min(hours, 1e9) * 60).rounded())
         let h = minutes / 60, m = minutes % 60
         if m == 0 { return "PT\(h)H" }
         return h == 0 ? "PT\(m)M" : "PT\(h)H\(m)M"
