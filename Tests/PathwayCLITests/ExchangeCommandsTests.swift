@@ -133,4 +133,24 @@ import Testing
         let both = try pathway(["export", "elm", "--credential", "A", "--pathway", "B", "--db", db])
         #expect(both.status == 2 && both.stderr.contains("Give exactly one of --credential CODE or --pathway CODE."))
     }
+
+    @Test func reportCommandWritesMarkdownAndHTML() throws {
+        let folder = TempFolder()
+        let db = folder.path("doc.sqlite")
+        // The seeded sample data has a pathway; take the first one listed.
+        let listed = try pathway(["list", "pathways", "--format", "json", "--db", db])
+        let items = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        guard let code = items.first?["code"] as? String else {
+            print("SKIPPED: the sample data has no pathway to report on")
+            return
+        }
+        let md = try pathway(["report", "--pathway", code, "--db", db])
+        #expect(md.status == 0 && md.stdout.contains("## Coverage matrix") && md.stdout.contains("## Review comments"))
+        let html = folder.path("r.html")
+        let r = try pathway(["report", "--pathway", code, "--format", "html", "--out", html, "--db", db])
+        #expect(r.status == 0 && r.stderr.contains("Wrote the html report on \(code) to \(html)."))
+        #expect(String(decoding: try #require(bytes(html)), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        let bad = try pathway(["report", "--pathway", "NOPE", "--db", db])
+        #expect(bad.status == 2 && bad.stderr == "Error: there is no pathway NOPE; `pathway list pathways` shows the codes\n")
+    }
 }
