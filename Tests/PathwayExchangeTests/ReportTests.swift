@@ -65,7 +65,15 @@ import PathwayModel
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
-        p.waitUntilExit()
+        // A browser that hangs must not hang the suite: stop it after a minute.
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        if p.isRunning {
+            p.terminate()
+            p.waitUntilExit()
+            print("SKIPPED: chromium did not finish within a minute; the HTML report was not rendered")
+            return
+        }
         guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: png.path) else {
             print("SKIPPED: chromium could not run here (status \(p.terminationStatus)); the HTML report was not rendered")
             return
