@@ -35,6 +35,13 @@ enum CatalogReader {
         return level
     }
 
+    static func strings(_ json: String, _ what: String) throws -> [String] {
+        guard let list = JSONStrings.decode(json) else {
+            throw StoreError.corrupt(path: "", detail: "\(what) is not a JSON list of strings")
+        }
+        return list
+    }
+
     static func day(_ text: String, _ what: String) throws -> Day {
         guard let day = Day(text) else { throw StoreError.corrupt(path: "", detail: "\(what) has date '\(text)'") }
         return day
@@ -49,19 +56,15 @@ enum CatalogReader {
     static func readFrameworks(_ db: Database, into catalog: inout Catalog) throws {
         try each(db, """
             SELECT code, title, sector, description, source, version, language, review_status, uri,
-                scale_configuration FROM framework
+                scale_configuration, scale, taxonomy FROM framework
             """) { r in
             let f = CompetencyFramework(
                 code: r[0], title: r[1], sector: r[2], description: r[3],
                 source: try enumValue(r[4], "framework source"), version: r[5], language: r[6],
-                reviewStatus: try enumValue(r[7], "review status"), uri: r[8], scaleConfiguration: r[9])
+                reviewStatus: try enumValue(r[7], "review status"), uri: r[8],
+                scale: try strings(r[10], "a framework's scale"), scaleConfiguration: r[9],
+                taxonomy: try strings(r[11], "a framework's taxonomy"))
             catalog.frameworks[f.code] = f
-        }
-        try each(db, "SELECT f.code, j.value FROM framework f, json_each(f.scale) j ORDER BY f.code, j.key") { r in
-            catalog.frameworks[r[0]]?.scale.append(r[1])
-        }
-        try each(db, "SELECT f.code, j.value FROM framework f, json_each(f.taxonomy) j ORDER BY f.code, j.key") { r in
-            catalog.frameworks[r[0]]?.taxonomy.append(r[1])
         }
     }
 
@@ -102,7 +105,7 @@ enum CatalogReader {
         try each(db, """
             SELECT code, title, awarding_body, issuer_country, ects, hours, eqf_level, qf_ehea_cycle,
                 assessment, participation, quality_assurance, prerequisite_note, supervision, grading_scheme,
-                stackable, further_information, summary, isced_field, status
+                stackable, further_information, summary, isced_field, status, stackable_towards, languages
             FROM credential
             """) { r in
             let eqf: Int? = r[6], cycle: String? = r[7], participation: String? = r[9], supervision: String? = r[12]
@@ -118,17 +121,9 @@ enum CatalogReader {
                 prerequisites: Prerequisites(note: r[11]),
                 supervision: try supervision.map { try enumValue($0, "supervision") },
                 gradingScheme: r[13],
-                stackability: stackable ? .stackable(towards: []) : .standAlone,
-                furtherInformation: r[15], summary: r[16], iscedField: r[17],
-                status: try enumValue(r[18], "credential status")))
-        }
-        try each(db, "SELECT c.code, j.value FROM credential c, json_each(c.stackable_towards) j ORDER BY c.code, j.key") { r in
-            guard let i = index[r[0]], case .stackable(var towards) = list[i].stackability else { return }
-            towards.append(r[1])
-            list[i].stackability = .stackable(towards: towards)
-        }
-        try each(db, "SELECT c.code, j.value FROM credential c, json_each(c.languages) j ORDER BY c.code, j.key") { r in
-            if let i = index[r[0]] { list[i].languages.append(r[1]) }
+                stackability: stackable ? .stackable(towards: try strings(r[19], "stackable towards")) : .standAlone,
+                furtherInformation: r[15], summary: r[16], languages: try strings(r[20], "a credential's languages"),
+                iscedField: r[17], status: try enumValue(r[18], "credential status")))
         }
         // Outcome positions are written 0, 1, 2… so a position is the outcome's index.
         try each(db, "SELECT credential, id, statement FROM learning_outcome ORDER BY credential, position") { r in

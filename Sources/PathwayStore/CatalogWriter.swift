@@ -119,8 +119,17 @@ final class CatalogWriter {
             searchMayExist = true
         }
         searchPending.insert(id)
-        for (i, label) in c.altLabels.enumerated() {
-            try run("INSERT INTO competency_alt_label (competency, position, label) VALUES (?, ?, ?)", [id, i, label])
+        if c.altLabels.contains(where: { $0.utf8.contains(0) }) {
+            // json_each would cut a label at a NUL; such labels go one by one.
+            for (i, label) in c.altLabels.enumerated() {
+                try run("INSERT INTO competency_alt_label (competency, position, label) VALUES (?, ?, ?)", [id, i, label])
+            }
+        } else if !c.altLabels.isEmpty {
+            // One statement for all labels: ESCO skills carry several each, 100,000 in all.
+            try run("""
+                INSERT INTO competency_alt_label (competency, position, label)
+                SELECT ?, key, value FROM json_each(?)
+                """, [id, JSONStrings.encode(c.altLabels)])
         }
         for (i, r) in c.relations.enumerated() {
             try run("""
