@@ -152,7 +152,7 @@ public struct App {
         guard state.screens[target] != nil else { return }
         var context = ScreenContext(document: state.document, isReadOnly: state.isReadOnly,
                                     pageSize: max(1, state.contentArea.height - 2), keys: state.keys,
-                                    today: session.today)
+                                    today: session.today, width: state.contentArea.width)
         state.screens[target]!.handle(event, &context)
         for request in context.requests { carryOut(request, from: target) }
     }

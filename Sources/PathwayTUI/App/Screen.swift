@@ -79,14 +79,18 @@ public struct ScreenContext: Sendable {
     public let keys: KeyRegistry
     /// Today's date from the session (the UI reads no clock); nil when the host gives none.
     public let today: Day?
+    /// Columns of the screen's area when last drawn (for sideways scrolling).
+    public let width: Int
     public private(set) var requests: [ScreenRequest] = []
 
-    public init(document: Document, isReadOnly: Bool, pageSize: Int, keys: KeyRegistry, today: Day? = nil) {
+    public init(document: Document, isReadOnly: Bool, pageSize: Int, keys: KeyRegistry, today: Day? = nil,
+                width: Int = 80) {
         self.document = document
         self.isReadOnly = isReadOnly
         self.pageSize = pageSize
         self.keys = keys
         self.today = today
+        self.width = width
     }
 
     public var catalog: Catalog { document.catalog }
