@@ -139,4 +139,62 @@ import Glibc
         try t.press("Q")
         #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
     }
+
+    /// Issue 4's scenario: create a micro-credential with non-ASCII text, add it to a pathway,
+    /// see a finding appear, undo, quit, reopen and find the work saved.
+    @Test func designerScenarioIsSavedAcrossRestarts() throws {
+        let folder = TempFolder()
+        guard let t = try Self.start(width: 100, height: 30, folder: folder) else { return }
+        defer { t.close() }
+        try t.waitFor("F10Quit")
+        try t.press("3")
+        try t.waitFor("┌─ Micro-credentials (")
+        try t.press("a")
+        try t.waitFor("Code of the new micro-credential")
+        try t.press("C-u")
+        try t.type("GRÜN-01")
+        try t.press("Enter")
+        try t.waitFor("Title of GRÜN-01")
+        try t.type("Grüne Beschaffung – 绿色采购")
+        try t.press("Enter")
+        let created = try t.waitFor("GRÜN-01: Grüne Beschaffung – 绿色采购")
+        #expect(created.contains("GRÜN-01 Grüne Beschaffung"))
+        #expect(created.contains("Saved: Add credential GRÜN-01"))
+
+        try t.press("4")
+        let before = try t.waitFor("Findings")
+        #expect(!before.contains("credential GRÜN-01"))
+        try t.press("a")
+        try t.waitFor("Add to stage 1")
+        try t.type("GRÜN")
+        try t.press("Enter")
+        let added = try t.waitFor("credential GRÜN-01: missing EU mandatory")
+        #expect(added.contains("Grüne Beschaffung – 绿色采购"))
+        #expect(added.contains("warning: credential GRÜN-01: missing EU mandatory elements"))
+
+        try t.press("u")
+        let undone = try t.waitUntilGone("credential GRÜN-01: missing EU mandatory")
+        #expect(undone.contains("Undone: Add GRÜN-01 to"))
+        try t.press("Q")
+        let after = try t.waitFor("icanon")
+        #expect(after.contains("[exit 0]"))
+
+        // Reopen: the credential is saved, and the undone pathway change stays undone.
+        t.close()
+        guard let again = try Self.start(width: 100, height: 30, folder: folder) else { return }
+        defer { again.close() }
+        try again.waitFor("F10Quit")
+        try again.press("3")
+        try again.waitFor("┌─ Micro-credentials (")
+        try again.press("/")
+        try again.type("GRÜN")
+        try again.press("Enter")
+        let reopened = try again.waitFor("GRÜN-01: Grüne Beschaffung")
+        #expect(reopened.contains("GRÜN-01 Grüne Beschaffung"))
+        try again.press("4")
+        let pathway = try again.waitFor("Findings")
+        #expect(!pathway.contains("GRÜN-01"))
+        try again.press("Q")
+        #expect(try again.waitFor("[exit 0]").contains("[exit 0]"))
+    }
 }

@@ -114,7 +114,7 @@ public enum AppView {
             let label = b.short.prefix(1).uppercased() + b.short.dropFirst()
             if x + 3 + TextWidth.of(label) + 1 > state.width { break }
             x = buffer.write("F\(n)", x: x, y: row, style: Style(.hintKey))
-            x = buffer.write(TextFit.pad(label, to: max(6, TextWidth.of(label))) + " ", x: x, y: row, style: Style(.status))
+            x = buffer.write(label + " ", x: x, y: row, style: Style(.status))
         }
         buffer.fill(Rect(x: x, y: row, width: state.width - x, height: 1), style: Style(.status))
     }

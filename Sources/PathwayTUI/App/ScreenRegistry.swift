@@ -11,6 +11,7 @@ extension ScreenID {
 /// The screens of the app, in tab order. A new screen adds its descriptor here.
 public enum ScreenRegistry {
     public static var standard: [ScreenDescriptor] {
-        [OverviewScreen.descriptor, CoverageScreen.descriptor, ReviewScreen.descriptor]
+        [OverviewScreen.descriptor, CompetencyMapScreen.descriptor, CredentialEditorScreen.descriptor,
+         PathwayDesignerScreen.descriptor, CoverageScreen.descriptor, ReviewScreen.descriptor]
     }
 }

@@ -1,0 +1,80 @@
+import PathwayModel
+
+extension Action {
+    static let mapAddChild = Action("map.add-child")
+    static let mapAddSibling = Action("map.add-sibling")
+    static let mapEditTitle = Action("map.edit-title")
+    static let mapEditDescription = Action("map.edit-description")
+    static let mapCycleType = Action("map.cycle-type")
+    static let mapDelete = Action("map.delete")
+    static let mapMoveUp = Action("map.move-up")
+    static let mapMoveDown = Action("map.move-down")
+    static let mapIndent = Action("map.indent")
+    static let mapOutdent = Action("map.outdent")
+    static let mapChooseFramework = Action("map.choose-framework")
+    static let mapNewFramework = Action("map.new-framework")
+    static let mapExpandAll = Action("map.expand-all")
+    static let mapCollapseAll = Action("map.collapse-all")
+}
+
+/// The competency map: one framework as a collapsible tree, a detail pane, and a `/` filter over
+/// titles and descriptions that stays instant at 14,000 competencies.
+public struct CompetencyMapScreen: Screen {
+    public var id: ScreenID { .competencyMap }
+
+    /// The framework shown (nil when the document has none).
+    public var framework: String?
+    public var expanded: Set<String> = []
+    public var cursor = ListCursor()
+    public var filter = ""
+    /// Rows shown now, as indexes into `allNodes`: the expanded tree, or the matches of the
+    /// filter with their ancestors.
+    public var rows: [Int] = []
+    /// Whether each node matches the filter (drawn highlighted; `n`/`N` jump between them).
+    var matchFlags: [Bool] = []
+    public var matchCount = 0
+
+    // Derived from the document once per change, reused for every keystroke.
+    var tree = CompetencyTree(competencies: [], framework: "")
+    /// Every node depth first, with the index of its parent, for filtering without walking.
+    var allNodes: [CompetencyTree.Node] = []
+    var parentIndex: [Int] = []
+    var childIndexes: [[Int]] = []
+    var rootIndexes: [Int] = []
+    var indexOfCode: [String: Int] = [:]
+    /// Lower-cased title + description + code of every node, one after another, so a filter
+    /// keystroke is one pass over contiguous bytes.
+    var searchIndex = SearchIndex()
+    /// Credentials covering each competency, with the level taught.
+    var coverage: [CompetencyKey: [(code: String, level: EQFLevel)]] = [:]
+    var seenVersion = -1
+    /// A framework code typed in the first step of "new framework", waiting for its title.
+    var pendingFrameworkCode: String?
+    /// The competency to select after the next refresh (one just added or moved).
+    var pendingSelection: String?
+
+    public init(document: Document) { refresh(document) }
+
+    public static let descriptor = ScreenDescriptor(
+        id: .competencyMap, keys: ["2"], summary: "Go to the competency map of a framework",
+        bindings: CompetencyMapScreen.bindings, make: { CompetencyMapScreen(document: $0) })
+
+    public var selectedNode: CompetencyTree.Node? { rows.indices.contains(cursor.selected) ? allNodes[rows[cursor.selected]] : nil }
+    /// The codes of the rows shown, in order.
+    public var rowCodes: [String] { rows.map { allNodes[$0].competency.code } }
+    /// The codes matching the filter.
+    public var matches: Set<String> { Set(allNodes.indices.filter { matchFlags.indices.contains($0) && matchFlags[$0] }.map { allNodes[$0].competency.code }) }
+    func isMatch(row i: Int) -> Bool { matchFlags.indices.contains(rows[i]) && matchFlags[rows[i]] }
+    func row(of code: String) -> Int? { indexOfCode[code].flatMap { rows.firstIndex(of: $0) } }
+
+    public var selectedSubject: Subject? {
+        if let n = selectedNode { return .competency(framework: n.competency.framework, code: n.competency.code) }
+        return framework.map(Subject.framework)
+    }
+
+    public var statusText: String {
+        guard framework != nil else { return "No framework yet: press F to create one." }
+        if !filter.isEmpty { return "\(matchCount) of \(allNodes.count) competencies match" }
+        return "\(allNodes.count) competencies · Enter/l expands, h collapses"
+    }
+}

@@ -1,0 +1,320 @@
+import PathwayModel
+
+extension CompetencyMapScreen {
+    static let bindings: [Binding] = {
+        let s = BindingScope.screen(.competencyMap)
+        return [
+            Binding(["a"], .mapAddChild, "add child", "Add a competency under the selected one", scope: s, hint: true, edits: true),
+            Binding(["s"], .mapAddSibling, "add sibling", "Add a competency after the selected one, at the same level", scope: s, edits: true),
+            Binding(["e"], .mapEditTitle, "edit", "Edit the title of the selected competency", scope: s, hint: true, edits: true),
+            Binding(["D"], .mapEditDescription, "description", "Edit the description of the selected competency", scope: s, edits: true),
+            Binding(["t"], .mapCycleType, "type", "Change the type: knowledge, skill/competence, transversal", scope: s, edits: true),
+            Binding(["d", "Del", "F8"], .mapDelete, "delete", "Delete the selected competency and everything below it (asks first)", scope: s, hint: true, edits: true),
+            Binding(["K"], .mapMoveUp, "move up", "Move the selected competency up among its siblings", scope: s, edits: true),
+            Binding(["J"], .mapMoveDown, "move down", "Move the selected competency down among its siblings", scope: s, edits: true),
+            Binding([">"], .mapIndent, "indent", "Make the selected competency a child of the one above it", scope: s, edits: true),
+            Binding(["<"], .mapOutdent, "outdent", "Move the selected competency up one level, after its parent", scope: s, edits: true),
+            Binding(["f"], .mapChooseFramework, "framework", "Choose the framework to show", scope: s, hint: true),
+            Binding(["F"], .mapNewFramework, "new framework", "Create a new, empty framework", scope: s, edits: true),
+            Binding(["+"], .mapExpandAll, "expand all", "Expand every branch", scope: s),
+            Binding(["-"], .mapCollapseAll, "collapse all", "Collapse every branch", scope: s),
+        ]
+    }()
+
+    public mutating func refresh(_ document: Document) {
+        let catalog = document.catalog
+        if framework == nil || catalog.frameworks[framework!] == nil {
+            framework = catalog.frameworkList.first?.code
+            expanded = []
+        }
+        let selectedCode = pendingSelection ?? selectedNode?.competency.code
+        pendingSelection = nil
+        tree = CompetencyTree(catalog: catalog, framework: framework ?? "")
+        allNodes = tree.depthFirst
+        indexOfCode = [:]
+        indexOfCode.reserveCapacity(allNodes.count)
+        for (i, n) in allNodes.enumerated() { indexOfCode[n.competency.code] = i }
+        parentIndex = allNodes.map { n in n.competency.parent.flatMap { indexOfCode[$0] } ?? -1 }
+        childIndexes = Array(repeating: [], count: allNodes.count)
+        rootIndexes = []
+        for i in allNodes.indices {
+            if parentIndex[i] >= 0 && allNodes[i].depth > 0 { childIndexes[parentIndex[i]].append(i) } else { rootIndexes.append(i) }
+        }
+        searchIndex = SearchIndex(allNodes.map { $0.competency.title + " " + $0.competency.description + " " + $0.competency.code })
+        coverage = [:]
+        for c in catalog.credentialList {
+            for (key, level) in c.taughtCompetencies where key.framework == framework {
+                coverage[key, default: []].append((c.code, level))
+            }
+        }
+        seenVersion = document.version
+        rebuildRows(keeping: selectedCode)
+    }
+
+    /// Recomputes the visible rows after expanding, collapsing, filtering or a change.
+    mutating func rebuildRows(keeping code: String?) {
+        let words = filter.lowercased().split(separator: " ").map { Array($0.utf8) }
+        if words.isEmpty {
+            matchFlags = []
+            matchCount = 0
+            var result: [Int] = []
+            var stack = Array(rootIndexes.reversed())
+            while let i = stack.popLast() {
+                result.append(i)
+                if !childIndexes[i].isEmpty && expanded.contains(allNodes[i].competency.code) {
+                    stack.append(contentsOf: childIndexes[i].reversed())
+                }
+            }
+            rows = result
+        } else {
+            let hits = searchIndex.matches(words)
+            var keep = [Bool](repeating: false, count: allNodes.count)
+            for i in hits {
+                var j = i
+                while j >= 0 && !keep[j] { keep[j] = true; j = parentIndex[j] }
+            }
+            var flags = [Bool](repeating: false, count: allNodes.count)
+            for i in hits { flags[i] = true }
+            matchFlags = flags
+            matchCount = hits.count
+            rows = allNodes.indices.filter { keep[$0] }
+        }
+        cursor.setCount(rows.count)
+        if let code, let i = row(of: code) { cursor.select(i) }
+    }
+
+    public mutating func handle(_ event: ScreenEvent, _ context: inout ScreenContext) {
+        switch event {
+        case .filter(let text):
+            filter = text
+            let keep = selectedNode?.competency.code
+            rebuildRows(keeping: keep)
+            if !filter.isEmpty, let first = rows.indices.first(where: isMatch(row:)),
+               !(rows.indices.contains(cursor.selected) && isMatch(row: cursor.selected)) {
+                cursor.select(first)
+            }
+        case .focus(let subject):
+            focus(subject, context.document)
+        case .action(let action):
+            handle(action, &context)
+        case .submitted(let tag, let text):
+            submitted(tag, text, &context)
+        case .confirmed(tag: "map.delete"):
+            guard let n = selectedNode else { return }
+            context.commit(context.catalog.deletion(ofCompetency: n.competency.key))
+        case .picked(tag: "map.framework", let code):
+            framework = code
+            expanded = []
+            filter = ""
+            refresh(context.document)
+            cursor.select(0)
+        default: break
+        }
+        cursor.keepVisible(height: context.pageSize)
+    }
+
+    mutating func focus(_ subject: Subject, _ document: Document) {
+        switch subject {
+        case .framework(let f):
+            framework = f
+            refresh(document)
+            cursor.select(0)
+        case .competency(let f, let code):
+            if framework != f { framework = f; expanded = []; refresh(document) }
+            for a in tree.ancestry(of: code).dropLast() { expanded.insert(a) }
+            rebuildRows(keeping: code)
+        default: break
+        }
+    }
+
+    mutating func handle(_ action: Action, _ context: inout ScreenContext) {
+        let node = selectedNode
+        switch action {
+        case .right, .open:
+            guard let n = node else { return }
+            let code = n.competency.code
+            guard !tree.children(of: code).isEmpty, filter.isEmpty else { return }
+            if !expanded.contains(code) {
+                expanded.insert(code)
+                rebuildRows(keeping: code)
+            } else if action == .open {
+                expanded.remove(code)
+                rebuildRows(keeping: code)
+            } else {
+                cursor.select(cursor.selected + 1)
+            }
+        case .left:
+            guard let n = node else { return }
+            let code = n.competency.code
+            if expanded.contains(code) && filter.isEmpty {
+                expanded.remove(code)
+                rebuildRows(keeping: code)
+            } else if let parent = n.competency.parent, let i = row(of: parent) {
+                cursor.select(i)
+            }
+        case .mapExpandAll:
+            expanded = Set(allNodes.map(\.competency.code))
+            rebuildRows(keeping: node?.competency.code)
+        case .mapCollapseAll:
+            expanded = []
+            rebuildRows(keeping: node.map { tree.ancestry(of: $0.competency.code).first ?? $0.competency.code })
+        case .findNext, .findPrevious:
+            guard matchCount > 0 else { context.status(filter.isEmpty ? "No filter: press / to type one." : "Nothing matches \"\(filter)\"."); return }
+            let step = action == .findNext ? 1 : -1
+            var i = cursor.selected
+            for _ in 0..<rows.count {
+                i = (i + step + rows.count) % rows.count
+                if isMatch(row: i) { cursor.select(i); break }
+            }
+        case .mapChooseFramework:
+            let items = context.catalog.frameworkList.map {
+                Picker.Item(id: $0.code, label: $0.title, detail: "\($0.code) · \($0.sector)")
+            }
+            guard !items.isEmpty else { context.status("There is no framework yet: press F to create one."); return }
+            context.pick(Picker(tag: "map.framework", title: "Framework", items: items))
+        case .mapNewFramework:
+            context.prompt(Prompt(tag: "map.framework-code", title: "Code of the new framework (letters, digits, - _ .)",
+                                  validate: { [frameworks = context.catalog.frameworks] text in
+                                      if let p = Codes.problem(with: text) { return "Not usable: \(p)." }
+                                      return frameworks[text] == nil ? nil : "A framework with code \(text) exists already."
+                                  }))
+        case .mapAddChild, .mapAddSibling:
+            guard framework != nil else { context.status("Create a framework first: press F."); return }
+            let title = action == .mapAddChild && node != nil ? "Title of the new competency under \"\(node!.competency.title)\"" : "Title of the new competency"
+            context.prompt(Prompt(tag: action.rawValue, title: title, validate: CompetencyMapScreen.titleProblem))
+        case .mapEditTitle:
+            guard let n = node else { return }
+            context.prompt(Prompt(tag: "map.edit-title", title: "Title of \(n.competency.code)", text: n.competency.title,
+                                  validate: CompetencyMapScreen.titleProblem))
+        case .mapEditDescription:
+            guard let n = node else { return }
+            context.prompt(Prompt(tag: "map.edit-description", title: "Description of \(n.competency.code)", text: n.competency.description))
+        case .mapCycleType:
+            guard var c = node?.competency else { return }
+            let all = CompetencyType.allCases
+            c.type = all[((all.firstIndex(of: c.type) ?? 0) + 1) % all.count]
+            context.commit(ChangeSet("Set type of \(c.code) to \(c.type.rawValue)", [.putCompetency(c)]))
+        case .mapDelete:
+            guard let n = node else { return }
+            let below = tree.descendants(of: n.competency.code).count
+            let extra = below > 0 ? " and the \(below) competencies below it" : ""
+            context.confirm(Confirmation(tag: "map.delete", question: "Delete \"\(n.competency.title)\"\(extra)? Mappings to them are removed too; u undoes it."))
+        case .mapMoveUp, .mapMoveDown:
+            guard let n = node else { return }
+            move(n.competency, by: action == .mapMoveUp ? -1 : 1, &context)
+        case .mapIndent:
+            guard let n = node else { return }
+            indent(n.competency, &context)
+        case .mapOutdent:
+            guard let n = node else { return }
+            outdent(n.competency, &context)
+        default:
+            cursor.move(action, pageSize: context.pageSize)
+        }
+    }
+
+    static let titleProblem: @Sendable (String) -> String? = { text in
+        text.allSatisfy { $0 == " " } ? "Type a title, or press Esc to cancel." : nil
+    }
+
+    mutating func submitted(_ tag: String, _ text: String, _ context: inout ScreenContext) {
+        let catalog = context.catalog
+        switch tag {
+        case "map.framework-code":
+            pendingFrameworkCode = text
+            context.prompt(Prompt(tag: "map.framework-title", title: "Title of framework \(text)", validate: CompetencyMapScreen.titleProblem))
+        case "map.framework-title":
+            guard let code = pendingFrameworkCode else { return }
+            pendingFrameworkCode = nil
+            context.commit(ChangeSet("Add framework \(code)", [.putFramework(CompetencyFramework(code: code, title: text))]))
+            framework = code
+            expanded = []
+        case Action.mapAddChild.rawValue, Action.mapAddSibling.rawValue:
+            guard let fw = framework else { return }
+            let node = selectedNode?.competency
+            let parent: String? = tag == Action.mapAddChild.rawValue ? node?.code : node?.parent
+            let siblings = tree.children(of: parent ?? "").compactMap { tree.byCode[$0] }
+            var changes: [Change] = []
+            var position = (siblings.map(\.position).max() ?? -1) + 1
+            if tag == Action.mapAddSibling.rawValue, let n = node {
+                // Insert right after the selected one: shift the later siblings down.
+                position = n.position + 1
+                for var s in siblings where s.position >= position && s.code != n.code {
+                    s.position += 1
+                    changes.append(.putCompetency(s))
+                }
+            }
+            let code = CompetencyMapScreen.newCode(parent: parent, in: catalog, framework: fw)
+            let c = Competency(framework: fw, code: code, title: text, parent: parent, position: position)
+            changes.append(.putCompetency(c))
+            context.commit(ChangeSet("Add competency \(text)", changes))
+            if let p = parent { expanded.insert(p) }
+            pendingSelection = code
+        case "map.edit-title":
+            guard var c = selectedNode?.competency else { return }
+            c.title = text
+            context.commit(ChangeSet("Rename competency \(c.code)", [.putCompetency(c)]))
+        case "map.edit-description":
+            guard var c = selectedNode?.competency else { return }
+            c.description = text
+            context.commit(ChangeSet("Edit description of \(c.code)", [.putCompetency(c)]))
+        default: break
+        }
+    }
+
+    /// A free code for a new competency: the parent's code plus the next number (`G1.3`), or `C7`
+    /// at the top.
+    static func newCode(parent: String?, in catalog: Catalog, framework: String) -> String {
+        let prefix = parent.map { $0 + "." } ?? "C"
+        var n = 1
+        while catalog.competencies[CompetencyKey(framework: framework, code: prefix + String(n))] != nil { n += 1 }
+        return prefix + String(n)
+    }
+
+    mutating func move(_ c: Competency, by step: Int, _ context: inout ScreenContext) {
+        var siblings = tree.children(of: c.parent ?? "").compactMap { tree.byCode[$0] }
+        guard let i = siblings.firstIndex(where: { $0.code == c.code }) else { return }
+        let j = i + step
+        guard siblings.indices.contains(j) else { context.status(step < 0 ? "Already the first at its level." : "Already the last at its level."); return }
+        siblings.swapAt(i, j)
+        var changes: [Change] = []
+        for (p, var s) in siblings.enumerated() where s.position != p {
+            s.position = p
+            changes.append(.putCompetency(s))
+        }
+        context.commit(ChangeSet("Move \(c.title) \(step < 0 ? "up" : "down")", changes))
+        pendingSelection = c.code
+    }
+
+    mutating func indent(_ c: Competency, _ context: inout ScreenContext) {
+        let siblings = tree.children(of: c.parent ?? "")
+        guard let i = siblings.firstIndex(of: c.code), i > 0 else {
+            context.status("Nothing above it at the same level to go under."); return
+        }
+        let newParent = siblings[i - 1]
+        var moved = c
+        moved.parent = newParent
+        moved.position = (tree.children(of: newParent).compactMap { tree.byCode[$0]?.position }.max() ?? -1) + 1
+        context.commit(ChangeSet("Indent \(c.title)", [.putCompetency(moved)]))
+        expanded.insert(newParent)
+        pendingSelection = c.code
+    }
+
+    mutating func outdent(_ c: Competency, _ context: inout ScreenContext) {
+        guard let parentCode = c.parent, let parent = tree.byCode[parentCode] else {
+            context.status("Already at the top level."); return
+        }
+        var changes: [Change] = []
+        for code in tree.children(of: parent.parent ?? "") {
+            guard var s = tree.byCode[code], s.position > parent.position else { continue }
+            s.position += 1
+            changes.append(.putCompetency(s))
+        }
+        var moved = c
+        moved.parent = parent.parent
+        moved.position = parent.position + 1
+        changes.append(.putCompetency(moved))
+        context.commit(ChangeSet("Outdent \(c.title)", changes))
+        pendingSelection = c.code
+    }
+}

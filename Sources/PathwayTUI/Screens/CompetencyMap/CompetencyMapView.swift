@@ -1,0 +1,91 @@
+import PathwayModel
+
+extension CompetencyMapScreen {
+    public func draw(into buffer: inout ScreenBuffer, area: Rect, _ context: DrawContext) {
+        let g = context.glyphs
+        guard let fw = framework, let f = context.catalog.frameworks[fw] else {
+            let inside = buffer.box(area, title: "Competency map", glyphs: g)
+            buffer.paragraph("There is no framework yet. Press F to create one, or import one with `pathway import`.",
+                             in: inside, style: Style(.muted))
+            return
+        }
+        let side = area.width >= 70
+        let treeRect: Rect, detailRect: Rect
+        if side {
+            (treeRect, detailRect) = area.splitLeft(area.width * 58 / 100)
+        } else {
+            (treeRect, detailRect) = area.splitTop(max(5, area.height - 8))
+        }
+        var title = "\(f.title) (\(f.code))"
+        if !filter.isEmpty { title += " · filter \"\(filter)\": \(matchCount) found" }
+        let inside = buffer.box(treeRect, title: title, glyphs: g)
+        if rows.isEmpty {
+            let message = filter.isEmpty ? "This framework is empty. Press a to add its first competency."
+                                         : "Nothing matches \"\(filter)\". Esc clears the filter."
+            buffer.paragraph(message, in: inside, style: Style(.muted))
+        }
+        for (row, i) in cursor.visible(height: inside.height).enumerated() {
+            let node = allNodes[rows[i]]
+            let c = node.competency
+            let hasChildren = !tree.children(of: c.code).isEmpty
+            let mark = hasChildren ? (expanded.contains(c.code) || !filter.isEmpty ? g.expanded : g.collapsed) : g.leaf
+            let indent = String(repeating: "  ", count: min(node.depth, 12))
+            let covered = coverage[c.key].map { " [\($0.count)]" } ?? ""
+            let selected = i == cursor.selected
+            let isMatch = isMatch(row: i)
+            let style: Style = selected ? Style(.selection) : isMatch ? Style(.accent, bold: true)
+                : (!filter.isEmpty ? Style(.muted) : Style(.text))
+            let line = inside.row(row)
+            buffer.writeRow("\(indent)\(mark) \(c.title)", in: Rect(x: line.x, y: line.y, width: line.width - TextWidth.of(covered), height: 1), style: style)
+            if !covered.isEmpty {
+                buffer.writeRow(covered, in: Rect(x: line.maxX - TextWidth.of(covered), y: line.y, width: TextWidth.of(covered), height: 1),
+                                style: selected ? Style(.selection) : Style(.ok))
+            }
+        }
+        drawDetail(into: &buffer, area: detailRect, context)
+    }
+
+    func drawDetail(into buffer: inout ScreenBuffer, area: Rect, _ context: DrawContext) {
+        let g = context.glyphs
+        let inside = buffer.box(area, title: "Details", glyphs: g)
+        guard let node = selectedNode else { return }
+        let c = node.competency
+        var lines: [(String, Style)] = []
+        lines.append((c.title, Style(.header)))
+        lines.append(("\(c.code) · \(c.type.rawValue)", Style(.muted)))
+        let path = tree.ancestry(of: c.code).dropLast().compactMap { tree.byCode[$0]?.title }
+        if !path.isEmpty { lines.append(("in " + path.joined(separator: " \(g.arrow) "), Style(.muted))) }
+        if let uri = c.uri { lines.append((uri, Style(.muted))) }
+        lines.append(("", .text))
+        if !c.description.isEmpty {
+            for l in TextFit.wrap(Sanitizer.clean(c.description), to: inside.width) { lines.append((l, .text)) }
+            lines.append(("", .text))
+        }
+        if !c.altLabels.isEmpty {
+            lines.append(("Also called: " + c.altLabels.joined(separator: ", "), Style(.muted)))
+        }
+        let covering = coverage[c.key] ?? []
+        if covering.isEmpty {
+            lines.append(("No credential covers it yet.", Style(.warning)))
+        } else {
+            lines.append(("Covered by:", Style(.header)))
+            for (code, level) in covering {
+                let title = context.catalog.credentials[code]?.title ?? code
+                lines.append(("\(g.check) \(title) (\(code)), EQF \(level.value)", Style(.ok)))
+            }
+        }
+        let comments = context.catalog.comments(on: .competency(c.key))
+        if !comments.isEmpty {
+            lines.append(("", .text))
+            lines.append(("Comments (\(comments.count)):", Style(.header)))
+            for cm in comments { lines.append(("\(cm.author), \(cm.date): \(cm.text)", .text)) }
+        }
+        var y = inside.y
+        for (text, style) in lines {
+            for l in TextFit.wrap(text, to: inside.width) where y < inside.maxY {
+                buffer.writeRow(l, in: Rect(x: inside.x, y: y, width: inside.width, height: 1), style: style)
+                y += 1
+            }
+        }
+    }
+}
