@@ -117,7 +117,7 @@ import PathwayModel
         #expect(app.state.status.text == StatusText.readOnlyRefusal)
         app.press("u")
         #expect(app.state.status.text == StatusText.readOnlyRefusal)
-        #expect(app.screenText.contains("demo.pathway [read-only]"))
+        #expect(app.screenText.contains("[read-only] demo.pa"))
     }
 
     @Test func tooSmallTerminalSaysWhatItNeeds() {

@@ -41,7 +41,7 @@ public enum AppView {
             x = buffer.write(label, x: x, y: 0, style: style)
         }
         var name = state.documentName
-        if state.isReadOnly { name += " [read-only]" }
+        if state.isReadOnly { name = "[read-only] " + name }
         let room = state.width - x - 2
         if room >= 8 {
             let shown = TextFit.truncate(name, to: room)
