@@ -163,7 +163,7 @@ import Glibc
 
         try t.press("4")
         let before = try t.waitFor("Findings")
-        #expect(!before.contains("credential GRÜN-01"))
+        #expect(!before.contains("warning: credential GRÜN-01"))
         try t.press("a")
         try t.waitFor("Add to stage 1")
         try t.type("GRÜN")
