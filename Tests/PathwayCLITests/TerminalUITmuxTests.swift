@@ -47,8 +47,8 @@ import Glibc
         defer { t.close() }
         try t.waitFor("F10Quit")
         try t.press("?")
-        let screen = try t.waitFor("Keys: Overview")
-        #expect(screen.contains("Show every key of this screen"))
+        let screen = try t.waitFor("Show every key of this screen")
+        #expect(screen.contains("Keys: Overview"))
         try t.type("undo")
         let filtered = try t.waitUntilGone("Show every key of this screen")
         #expect(filtered.contains("Undo the last change"))

@@ -29,7 +29,7 @@ final class TmuxTerminal {
     /// and a UTF-8 locale pinned.
     init(command: String, width: Int = 80, height: Int = 24, folder: URL) throws {
         self.folder = folder
-        socket = folder.appendingPathComponent("tmux.sock").path
+        socket = folder.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).sock").path
         let shell = "export TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8; " + command
         let status = try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", shell])
         try #require(status.status == 0, "tmux new-session failed: \(status.output)")
