@@ -32,13 +32,19 @@ public enum AppView {
     static func drawTabs(_ state: AppState, into buffer: inout ScreenBuffer) {
         let row = Rect(x: 0, y: 0, width: state.width, height: 1)
         buffer.fill(row, style: Style(.status))
+        func label(_ d: ScreenDescriptor, compact: Bool) -> String {
+            let key = state.keys.binding(for: d.openAction).flatMap { $0.keys.first.map(describe) } ?? ""
+            return compact && d.id != state.current ? " \(key) " : " \(key) \(d.id.title) "
+        }
+        // Full titles when they fit beside the document name; else only the current one's.
+        let full = state.descriptors.reduce(0) { $0 + TextWidth.of(label($1, compact: false)) }
+        let compact = full + TextWidth.of(state.documentName) + 16 > state.width
         var x = 0
         for d in state.descriptors {
-            let key = state.keys.binding(for: d.openAction).flatMap { $0.keys.first.map(describe) } ?? ""
-            let label = " \(key) \(d.id.title) "
-            if x + TextWidth.of(label) > state.width { break }
+            let text = label(d, compact: compact)
+            if x + TextWidth.of(text) > state.width { break }
             let style = d.id == state.current ? Style(.selection, bold: true) : Style(.status)
-            x = buffer.write(label, x: x, y: 0, style: style)
+            x = buffer.write(text, x: x, y: 0, style: style)
         }
         var name = state.documentName
         if state.isReadOnly { name = "[read-only] " + name }
