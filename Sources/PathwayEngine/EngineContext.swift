@@ -17,6 +17,19 @@ public struct EngineContext: Sendable {
         self.index = CatalogIndex(catalog: catalog)
     }
 
+    /// A context for a changed catalog that keeps the previous context's indexes when the
+    /// credentials did not change, so editing a pathway, a learner or a map does not re-index
+    /// (comparing credentials that share storage is immediate).
+    public init(catalog: Catalog, options: EngineOptions = EngineOptions(), reusing previous: EngineContext?) {
+        self.catalog = catalog
+        self.options = options
+        if let previous, previous.catalog.credentials == catalog.credentials {
+            self.index = previous.index
+        } else {
+            self.index = CatalogIndex(catalog: catalog)
+        }
+    }
+
     var cycles: PrerequisiteCycles { index.cycles }
     var cyclesByCredential: [String: [Int]] { index.cyclesByCredential }
 

@@ -139,3 +139,25 @@ import PathwayModel
         #expect(r.findings == Fx.report(credentials: Fx.replacing(c), pathway: p).findings)
     }
 }
+
+@Suite struct ContextReuseTests {
+    @Test func editingOnlyAPathwayKeepsTheIndex() {
+        let first = EngineContext(catalog: Fx.catalog())
+        var catalog = first.catalog
+        var p = Fx.soundPathway()
+        p.stages[2].core.append("A1")
+        catalog.pathways["P"] = p
+        let second = EngineContext(catalog: catalog, reusing: first)
+        #expect(second.index === first.index)
+        #expect(second.check(pathway: "P")?.codes == [.duplicateCredential])
+    }
+
+    @Test func editingACredentialRebuildsTheIndex() {
+        let first = EngineContext(catalog: Fx.catalog())
+        var catalog = first.catalog
+        catalog.credentials["A1"] = Fx.cred("A1", eqf: 4, teaches: [("a", 3)])
+        let second = EngineContext(catalog: catalog, reusing: first)
+        #expect(second.index !== first.index)
+        #expect(second.check(pathway: "P")?.codes.contains(.coverageBelowLevel) == true)
+    }
+}

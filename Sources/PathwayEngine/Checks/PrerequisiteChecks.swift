@@ -26,7 +26,8 @@ extension PathwayChecker {
                 if context.cycles.isCyclicEdge(from: y.code, to: x) { continue }
                 if let learner, learner.satisfies(x, context: context) { continue }
                 guard let xi = routes.ids[x] else {
-                    add(.prerequisiteMissing, "\(y.code) in \(stageName(s)) requires \(x), which is not in the pathway.",
+                    let notDone = learner.map { ", and \($0.name) has not completed it" } ?? ""
+                    add(.prerequisiteMissing, "\(y.code) in \(stageName(s)) requires \(x), which is not in the pathway\(notDone).",
                         fix: s == 0 ? "Add \(x) to a new first stage, or remove the requirement from \(y.code)."
                                     : "Add \(x) to a stage before \(stageName(s)), or remove the requirement from \(y.code).",
                         refs)
