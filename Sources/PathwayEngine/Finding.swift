@@ -115,7 +115,8 @@ extension Finding {
     /// Errors first, then pathway-wide before stage-specific, then by stage, code and message,
     /// so the same catalog always gives the same list.
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
+        if findings.count < 2 { return findings }
+        return findings.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.severity != y.severity { return x.severity < y.severity }
             let sx = x.stageIndex ?? -1, sy = y.stageIndex ?? -1

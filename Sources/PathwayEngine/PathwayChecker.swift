@@ -18,9 +18,13 @@ struct PathwayChecker {
     let members: [Int]
     /// Per competency (catalog index number) taught by the pathway's credentials: who teaches it
     /// (local id) and at what level.
-    let teachers: [Int: [(id: Int, level: EQFLevel)]]
+    let teaching: [Teaching]
     /// Target competencies that exist, each once, in the order the target lists them.
     let requiredTargets: [CompetencyLevel]
+    /// Target competencies that are not in the document.
+    let unknownTargets: [CompetencyKey]
+    /// Per required target: where it is covered at its level (see `TargetCoverage`).
+    let targetCoverage: [TargetCoverage]
     var findings: [Finding] = []
 
     init(context: EngineContext, pathway: Pathway, learner: LearnerRecord?) {
@@ -36,15 +40,29 @@ struct PathwayChecker {
         ectsOf = global.map { $0.map { index.ects[$0] } ?? 0 }
         eqfOf = global.map { $0.map { index.eqf[$0] } ?? 0 }
         members = global.indices.filter { global[$0] != nil }
-        var teachers: [Int: [(id: Int, level: EQFLevel)]] = [:]
+        var teaching: [Teaching] = []
+        teaching.reserveCapacity(global.count * 4)
         for (local, g) in global.enumerated() {
             guard let g else { continue }
-            for t in index.taught[g] { teachers[t.competency, default: []].append((local, t.level)) }
+            for t in index.taught[g] { teaching.append(Teaching(competency: t.competency, credential: local, level: t.level)) }
         }
-        self.teachers = teachers
-        var seen = Set<CompetencyKey>()
-        requiredTargets = pathway.target.competencies.filter {
-            context.catalog.competencies.index(forKey: $0.competency) != nil && seen.insert($0.competency).inserted
+        teaching.sort { ($0.competency, $0.credential) < ($1.competency, $1.credential) }
+        self.teaching = teaching
+        var targets: [CompetencyLevel] = [], unknown: [CompetencyKey] = []
+        targets.reserveCapacity(pathway.target.competencies.count)
+        for t in pathway.target.competencies {
+            guard context.catalog.competencies.index(forKey: t.competency) != nil else {
+                unknown.append(t.competency)
+                continue
+            }
+            if !targets.contains(where: { $0.competency == t.competency }) { targets.append(t) }
+        }
+        requiredTargets = targets
+        unknownTargets = unknown
+        targetCoverage = targets.map { t in
+            let who = index.competencyIDs[t.competency].map { Array(Teaching.teachers(of: $0, in: teaching)) } ?? []
+            return TargetCoverage(target: t, held: learner?.holds(t.competency, at: t.level) == true,
+                                  teachers: who, routes: routes)
         }
     }
 
@@ -67,8 +85,8 @@ struct PathwayChecker {
         checkCoverage()
         checkOverlap()
         for i in members {
-            let extra: [EntityRef] = [.stage(pathway: pathway.code, index: routes.firstSlot[i].stage)]
-            findings += CredentialChecks.findings(for: credential(i), context: context, pathway: pathway.code, extra: extra)
+            CredentialChecks.check(index.credentials[global[i]!], context: context, pathway: pathway.code,
+                                   stage: routes.firstSlot[i].stage, into: &findings)
         }
         let stages = stageFigures()
         return PathwayReport(pathway: pathway.code, findings: Finding.ordered(findings), ects: ects, eqf: eqf,
@@ -99,11 +117,71 @@ struct PathwayChecker {
     func teaches(_ key: CompetencyKey, atLeast level: EQFLevel) -> [Bool] {
         var mask = [Bool](repeating: false, count: routes.codes.count)
         guard let cid = index.competencyIDs[key] else { return mask }
-        for t in teachers[cid] ?? [] where t.level >= level { mask[t.id] = true }
+        for t in teachers(of: cid) where t.level >= level { mask[t.id] = true }
         return mask
     }
 
     func code(_ id: Int) -> String { routes.codes[id] }
+
+    /// Who in the pathway teaches a competency (catalog index number), and at what level.
+    func teachers(of cid: Int) -> LazyMapSequence<ArraySlice<Teaching>, (id: Int, level: EQFLevel)> {
+        Teaching.teachers(of: cid, in: teaching)
+    }
+}
+
+extension Teaching {
+    /// The entries for one competency in a list sorted by competency (binary search).
+    static func teachers(of cid: Int, in teaching: [Teaching]) -> LazyMapSequence<ArraySlice<Teaching>, (id: Int, level: EQFLevel)> {
+        var lo = 0, hi = teaching.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if teaching[mid].competency < cid { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < teaching.count && teaching[end].competency == cid { end += 1 }
+        return teaching[lo..<end].lazy.map { (id: $0.credential, level: $0.level) }
+    }
+}
+
+/// One credential of the pathway (local id) teaching one competency (catalog index number).
+struct Teaching {
+    let competency: Int
+    let credential: Int
+    let level: EQFLevel
+}
+
+/// Where one target competency is covered at its required level, stage by stage.
+///
+/// "On every route" over several stages is true when it is true for one of them (each stage's
+/// core and groups are taken on every route), so cumulative figures are running ORs.
+struct TargetCoverage {
+    let target: CompetencyLevel
+    /// The learner already holds it.
+    let held: Bool
+    /// Credentials of the pathway teaching the competency (local id), at any level.
+    let teachers: [(id: Int, level: EQFLevel)]
+    /// Per stage: bit 0 set when covered on every route, bit 1 when on some route.
+    let stages: [UInt8]
+
+    init(target: CompetencyLevel, held: Bool, teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
+        self.target = target
+        self.held = held
+        self.teachers = teachers
+        let l = target.level
+        let atLevel: (Int) -> Bool = { id in teachers.contains { $0.id == id && $0.level >= l } }
+        stages = teachers.contains(where: { $0.level >= l }) ? routes.allStages.map { s in
+            (routes.everyRoute(in: s..<s + 1, has: atLevel) ? 1 : 0) | (routes.someRoute(in: s..<s + 1, has: atLevel) ? 2 : 0)
+        } : [UInt8](repeating: 0, count: routes.stageCount)
+    }
+
+    /// Does the credential with this local id teach the competency at the required level?
+    func atLevel(_ id: Int) -> Bool { teachers.contains { $0.id == id && $0.level >= target.level } }
+
+    func everyRoute(_ stage: Int) -> Bool { stages[stage] & 1 != 0 }
+    func someRoute(_ stage: Int) -> Bool { stages[stage] & 2 != 0 }
+
+    var coveredOnEveryRoute: Bool { held || stages.contains { $0 & 1 != 0 } }
+    var coveredOnSomeRoute: Bool { held || stages.contains { $0 & 2 != 0 } }
 }
 
 /// "A", "A and B", "A, B and C" (or "A, B or C").

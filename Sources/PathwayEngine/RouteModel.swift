@@ -42,21 +42,40 @@ struct RouteModel: Sendable {
     let firstSlot: [Slot]
 
     init(_ pathway: Pathway) {
-        var codes: [String] = [], ids: [String: Int] = [:], first: [Slot] = []
-        func id(_ code: String, _ slot: Slot) -> Int {
-            if let i = ids[code] { return i }
-            ids[code] = codes.count
-            codes.append(code)
-            first.append(slot)
-            return codes.count - 1
-        }
+        var codes: [String] = [], first: [Slot] = []
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(16)
         var core: [[Int]] = [], groups: [[Group]] = []
-        for (s, stage) in pathway.stages.enumerated() {
-            core.append(stage.core.map { id($0, Slot(stage: s, group: nil)) })
-            groups.append(stage.electiveGroups.enumerated().map { g, group in
-                Group(stage: s, index: g, title: group.title, choose: group.choose,
-                      options: group.options.map { id($0, Slot(stage: s, group: g)) })
-            })
+        core.reserveCapacity(pathway.stages.count)
+        groups.reserveCapacity(pathway.stages.count)
+        for s in pathway.stages.indices {
+            let stage = pathway.stages[s]
+            var coreIDs: [Int] = []
+            coreIDs.reserveCapacity(stage.core.count)
+            for code in stage.core {
+                if let i = ids[code] { coreIDs.append(i); continue }
+                ids[code] = codes.count
+                coreIDs.append(codes.count)
+                codes.append(code)
+                first.append(Slot(stage: s, group: nil))
+            }
+            core.append(coreIDs)
+            var stageGroups: [Group] = []
+            stageGroups.reserveCapacity(stage.electiveGroups.count)
+            for g in stage.electiveGroups.indices {
+                let group = stage.electiveGroups[g]
+                var options: [Int] = []
+                options.reserveCapacity(group.options.count)
+                for code in group.options {
+                    if let i = ids[code] { options.append(i); continue }
+                    ids[code] = codes.count
+                    options.append(codes.count)
+                    codes.append(code)
+                    first.append(Slot(stage: s, group: g))
+                }
+                stageGroups.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: options))
+            }
+            groups.append(stageGroups)
         }
         self.codes = codes
         self.ids = ids

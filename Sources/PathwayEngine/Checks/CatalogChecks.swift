@@ -11,7 +11,7 @@ extension EngineContext {
         for p in catalog.pathways.values { used.formUnion(p.allCredentialCodes) }
         var out: [Finding] = []
         for code in index.codes.filter({ !used.contains($0) }).sorted() {
-            out += CredentialChecks.findings(for: index.credentials[index.ids[code]!], context: self, pathway: nil, extra: [])
+            out += CredentialChecks.findings(for: index.credentials[index.ids[code]!], context: self)
         }
         for cycle in cycles.cycles where cycle.allSatisfy({ !used.contains($0) }) {
             out.append(Finding(.prerequisiteCycle, PrerequisiteCycles.message(cycle),

@@ -6,15 +6,13 @@ extension PathwayChecker {
     /// Coverage is by exact competency: teaching a narrower competency does not cover a broader
     /// one, nor the reverse. With a learner, competencies they already hold count as covered.
     mutating func checkCoverage() {
-        for t in requiredTargets {
-            let k = t.competency, l = t.level
-            if learner?.holds(k, at: l) == true { continue }
-            let atLevel = teaches(k, atLeast: l)
-            if routes.everyRoute(in: routes.allStages, has: { atLevel[$0] }) { continue }
+        for cover in targetCoverage where !cover.coveredOnEveryRoute {
+            let k = cover.target.competency, l = cover.target.level
+            let atLevel = cover.atLevel
             let name = context.competencyName(k)
             let refs: [EntityRef] = [.competency(k), p]
-            if routes.someRoute(in: routes.allStages, has: { atLevel[$0] }) {
-                let who = unique(routes.ids(in: routes.allStages).filter { atLevel[$0] }).map(code)
+            if cover.coveredOnSomeRoute {
+                let who = unique(routes.ids(in: routes.allStages).filter(atLevel)).map(code)
                 add(.coverageSomeRoutes, "\(name) is covered at \(l) only for learners who choose \(listed(who, or: true)).",
                     fix: "Teach \(name) at \(l) in a core credential, or in every option of a group.",
                     refs + who.map(EntityRef.credential))
@@ -36,11 +34,18 @@ extension PathwayChecker {
     /// The same competency at the same level taught by several credentials a learner may take
     /// together (alternatives in a "choose 1" group are not overlap).
     mutating func checkOverlap() {
-        let shared = teachers.filter { $0.value.count > 1 }
-        for (cid, list) in shared.sorted(by: { index.competencyKeys[$0.key] < index.competencyKeys[$1.key] }) {
-            let k = index.competencyKeys[cid]
+        var runs: [(cid: Int, range: Range<Int>)] = []
+        var start = 0
+        while start < teaching.count {
+            var end = start + 1
+            while end < teaching.count && teaching[end].competency == teaching[start].competency { end += 1 }
+            if end - start > 1 { runs.append((teaching[start].competency, start..<end)) }
+            start = end
+        }
+        for run in runs.sorted(by: { index.competencyKeys[$0.cid] < index.competencyKeys[$1.cid] }) {
+            let k = index.competencyKeys[run.cid]
             var byLevel: [EQFLevel: [Int]] = [:]
-            for t in list { byLevel[t.level, default: []].append(t.id) }
+            for t in teaching[run.range] { byLevel[t.level, default: []].append(t.credential) }
             for (l, ids) in byLevel.sorted(by: { $0.key < $1.key }) where ids.count > 1 && canTakeTogether(ids) {
                 let codes = ids.map(code)
                 add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",
@@ -59,19 +64,19 @@ extension PathwayChecker {
 
     /// Per stage and cumulative coverage of the target.
     func stageFigures() -> [StageFigures] {
-        let targets = requiredTargets.filter { learner?.holds($0.competency, at: $0.level) != true }
-        let held = requiredTargets.count - targets.count
-        let masks = targets.map { teaches($0.competency, atLeast: $0.level) }
+        let required = requiredTargets.count
+        let held = targetCoverage.filter(\.held).count
         var result: [StageFigures] = []
+        var everySoFar = [Bool](repeating: false, count: targetCoverage.count)
+        var someSoFar = everySoFar
         for s in routes.allStages {
-            var stage = CoverageCount(everyRoute: 0, someRoute: 0, required: requiredTargets.count)
-            var cumulative = CoverageCount(everyRoute: held, someRoute: held, required: requiredTargets.count)
-            for mask in masks {
-                let has: (Int) -> Bool = { mask[$0] }
-                if routes.everyRoute(in: s..<s + 1, has: has) { stage.everyRoute += 1 }
-                if routes.someRoute(in: s..<s + 1, has: has) { stage.someRoute += 1 }
-                if routes.everyRoute(in: 0..<s + 1, has: has) { cumulative.everyRoute += 1 }
-                if routes.someRoute(in: 0..<s + 1, has: has) { cumulative.someRoute += 1 }
+            var stage = CoverageCount(everyRoute: 0, someRoute: 0, required: required)
+            var cumulative = CoverageCount(everyRoute: held, someRoute: held, required: required)
+            for (i, cover) in targetCoverage.enumerated() where !cover.held {
+                if cover.everyRoute(s) { stage.everyRoute += 1; everySoFar[i] = true }
+                if cover.someRoute(s) { stage.someRoute += 1; someSoFar[i] = true }
+                if everySoFar[i] { cumulative.everyRoute += 1 }
+                if someSoFar[i] { cumulative.someRoute += 1 }
             }
             let e = routes.range(in: s..<s + 1, of: ectsOf)
             result.append(StageFigures(index: s, title: pathway.stages[s].title, eqfLevel: EQFLevel(stageLevel(s)),

@@ -3,13 +3,23 @@ import PathwayModel
 /// Checks of one credential's own design, independent of any pathway: Annex I completeness,
 /// size, hours per credit, outcome levels and unmapped outcomes.
 enum CredentialChecks {
-    static func findings(for c: MicroCredential, context: EngineContext, pathway: String?,
-                         extra: [EntityRef]) -> [Finding] {
+    static func findings(for c: MicroCredential, context: EngineContext) -> [Finding] {
         var out: [Finding] = []
+        check(c, context: context, pathway: nil, stage: nil, into: &out)
+        return out
+    }
+
+    /// Appends the credential's findings; with a pathway, they name it and the credential's stage.
+    static func check(_ c: MicroCredential, context: EngineContext, pathway: String?, stage: Int?,
+                      into out: inout [Finding]) {
         let me: EntityRef = .credential(c.code)
-        let tail = extra + (pathway.map { [EntityRef.pathway($0)] } ?? [])
         func add(_ code: FindingCode, _ message: String, fix: String?, _ entities: [EntityRef]) {
-            out.append(Finding(code, message, fix: fix, pathway: pathway, entities: entities + tail))
+            var all = entities
+            if let pathway {
+                if let stage { all.append(.stage(pathway: pathway, index: stage)) }
+                all.append(.pathway(pathway))
+            }
+            out.append(Finding(code, message, fix: fix, pathway: pathway, entities: all))
         }
         let missing = looksComplete(c) ? [] : c.missingAnnexIElements
         if !missing.isEmpty {
@@ -40,7 +50,6 @@ enum CredentialChecks {
                     fix: "Lower the mapping's level or raise the credential's level.", [here, me, .competency(top.competency)])
             }
         }
-        return out
     }
 
     /// A quick test that every Annex I element is filled in (a text starting with a visible

@@ -14,10 +14,16 @@ extension PathwayChecker {
             if learner?.completed.contains(y.code) == true { continue }
             let s = routes.firstSlot[yi].stage
             let earlier = 0..<s
-            let yEveryRoute = routes.isOnEveryRoute(yi)
-            var seen = Set<String>()
-            for x in y.prerequisites.credentials where seen.insert(x).inserted {
-                let refs: [EntityRef] = [.credential(y.code), .credential(x), stageRef(s), p]
+            var yEveryRouteCache: Bool?
+            func yEveryRoute() -> Bool {
+                if let known = yEveryRouteCache { return known }
+                let v = routes.isOnEveryRoute(yi)
+                yEveryRouteCache = v
+                return v
+            }
+            let required = y.prerequisites.credentials
+            for (n, x) in required.enumerated() where !required[..<n].contains(x) {
+                var refs: [EntityRef] { [.credential(y.code), .credential(x), stageRef(s), p] }
                 guard context.exists(x) else {
                     add(.prerequisiteUnknown, "\(y.code) requires credential \(x), which does not exist.",
                         fix: "Remove \(x) from the prerequisites of \(y.code), or create it.", refs)
@@ -41,16 +47,17 @@ extension PathwayChecker {
                         [.credential(y.code), .credential(x), stageRef(s), stageRef(xStage), p])
                     continue
                 }
-                if yEveryRoute && !routes.everyRoute(in: earlier, has: { $0 == xi }) {
+                if yEveryRoute() && !routes.everyRoute(in: earlier, has: { $0 == xi }) {
                     add(.prerequisiteElectiveOnly, "\(y.code) is taken on every route but requires \(x), an elective option that learners may not choose.",
                         fix: "Make \(x) a core credential, or make \(y.code) an option that goes with it.",
                         [.credential(y.code), .credential(x), stageRef(s), stageRef(xStage), p])
                 }
             }
             for need in y.prerequisites.competencies {
-                checkCompetencyPrerequisite(of: yi, need, stage: s, yEveryRoute: yEveryRoute)
+                checkCompetencyPrerequisite(of: yi, need, stage: s, yEveryRoute: yEveryRoute())
             }
-            for x in Set(y.prerequisites.recommendedAfter).sorted() where x != y.code {
+            let recommended = y.prerequisites.recommendedAfter
+            for (n, x) in recommended.enumerated() where x != y.code && !recommended[..<n].contains(x) {
                 guard let xi = routes.ids[x], routes.firstSlot[xi].stage >= s else { continue }
                 if learner?.completed.contains(x) == true { continue }
                 let xStage = routes.firstSlot[xi].stage

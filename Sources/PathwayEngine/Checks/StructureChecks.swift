@@ -7,8 +7,8 @@ extension PathwayChecker {
             add(.emptyPathway, "The pathway has no stages yet.",
                 fix: "Add a stage and put the first credentials in it.", [p])
         }
-        // Stages each credential (by local id) appears in, once per appearance.
-        var occurrences = [[Int]](repeating: [], count: routes.codes.count)
+        // How often each credential (by local id) appears; the stages only matter for repeats.
+        var occurrences = [Int](repeating: 0, count: routes.codes.count)
         for s in routes.allStages {
             if pathway.stages[s].isEmpty {
                 add(.emptyStage, "\(stageName(s).capitalizedFirst) holds no credentials.",
@@ -16,7 +16,7 @@ extension PathwayChecker {
             }
             for id in routes.core[s] {
                 if global[id] == nil { unknown(code(id), where: stageName(s), [stageRef(s), p]) }
-                occurrences[id].append(s)
+                occurrences[id] += 1
             }
             for group in routes.groups[s] {
                 for id in group.options {
@@ -24,16 +24,18 @@ extension PathwayChecker {
                         unknown(code(id), where: "elective group ‘\(group.title)’ of \(stageName(s))",
                                 [groupRef(s, group.index), stageRef(s), p])
                     }
-                    occurrences[id].append(s)
+                    occurrences[id] += 1
                 }
             }
         }
-        for (id, stages) in occurrences.enumerated() where stages.count > 1 {
+        for (id, count) in occurrences.enumerated() where count > 1 {
             let c = code(id)
             var unique: [Int] = []
-            for s in stages where !unique.contains(s) { unique.append(s) }
+            for s in routes.allStages where routes.core[s].contains(id) || routes.groups[s].contains(where: { $0.options.contains(id) }) {
+                unique.append(s)
+            }
             let whereText = unique.count == 1 ? "in \(stageName(unique[0]))" : "in " + listed(unique.map(stageName))
-            add(.duplicateCredential, "\(c) appears \(stages.count) times \(whereText), so its credits count more than once.",
+            add(.duplicateCredential, "\(c) appears \(count) times \(whereText), so its credits count more than once.",
                 fix: "Keep \(c) in one place only.", [.credential(c)] + unique.map(stageRef) + [p])
         }
         if pathway.target.competencies.isEmpty {
@@ -41,9 +43,9 @@ extension PathwayChecker {
                 fix: "Add the competencies a learner should hold at the end, e.g. from the target occupation's essential skills.",
                 [p])
         }
-        for t in pathway.target.competencies where context.catalog.competencies[t.competency] == nil {
-            add(.unknownTargetCompetency, "The target requires competency \(t.competency), which is not in the document.",
-                fix: "Remove it from the target or import the framework it belongs to.", [.competency(t.competency), p])
+        for k in unknownTargets {
+            add(.unknownTargetCompetency, "The target requires competency \(k), which is not in the document.",
+                fix: "Remove it from the target or import the framework it belongs to.", [.competency(k), p])
         }
     }
 
@@ -56,9 +58,10 @@ extension PathwayChecker {
     mutating func checkElectiveGroups() {
         for (s, stage) in pathway.stages.enumerated() {
             for (g, group) in stage.electiveGroups.enumerated() {
+                let m = group.options.count
+                guard group.choose > m || group.choose < 1 || group.choose == m else { continue }
                 let name = "Elective group ‘\(group.title)’ in \(stageName(s))"
                 let refs = [groupRef(s, g), stageRef(s), p]
-                let m = group.options.count
                 if group.choose > m {
                     add(.electiveOverAsking, "\(name) asks for \(group.choose) choices but offers only \(m), so no learner can complete it.",
                         fix: "Lower the number to choose to at most \(m), or add options.", refs)
