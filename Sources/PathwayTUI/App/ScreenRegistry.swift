@@ -12,6 +12,6 @@ extension ScreenID {
 public enum ScreenRegistry {
     public static var standard: [ScreenDescriptor] {
         [OverviewScreen.descriptor, CompetencyMapScreen.descriptor, CredentialEditorScreen.descriptor,
-         PathwayDesignerScreen.descriptor, CoverageScreen.descriptor, ReviewScreen.descriptor]
+         PathwayDesignerScreen.descriptor, CoverageScreen.descriptor, LearnerScreen.descriptor, ReviewScreen.descriptor]
     }
 }
