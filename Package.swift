@@ -56,5 +56,9 @@ let package = Package(
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
         .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine"]),
+        .testTarget(name: "PathwayReliabilityTests", dependencies: [
+            "PathwayModel", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwaySamples",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

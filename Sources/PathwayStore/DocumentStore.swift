@@ -271,7 +271,18 @@ public final class DocumentStore: @unchecked Sendable {
         config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = readOnly ? .default : .wal
+        // WAL, so that reviewers can read while someone writes. Set by hand, and only when the
+        // file is not in WAL mode yet: GRDB's `.wal` also creates and drops a table on every
+        // opening, which writes to the file (reading commands changed it) and needs the write
+        // lock (reading failed as "busy" while another program was saving).
+        config.journalMode = .default
+        if !readOnly {
+            config.prepareDatabase { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+        }
         config.label = "PathwayStore"
         config.prepareDatabase { db in
             // Room for a whole ESCO-sized import in memory, so big transactions do not spill pages.
