@@ -14,7 +14,7 @@ import Glibc
 
     /// Sleeps a random part of `limit` (microseconds), so kills land before, during and after the write.
     static func randomPause(_ limit: Double, _ random: inout SeededRandom) {
-        usleep(UInt32(Double.random(in: limit * 0.15...limit, using: &random) * 1_000_000))
+        usleep(UInt32(Double.random(in: limit * 0.05...limit * 0.8, using: &random) * 1_000_000))
     }
 
     static func measure(_ body: () throws -> Void) rethrows -> Double {
