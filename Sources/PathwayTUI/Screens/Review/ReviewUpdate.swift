@@ -20,7 +20,11 @@ extension ReviewScreen {
         let keep = selectedCommentSubject
         let keepComment = commentToSelect ?? selectedComment?.id
         commentToSelect = nil
-        rows = ReviewScreen.rows(for: document.catalog)
+        let source = RowSource(document.catalog)
+        if !(rowSource?.sameRows(as: source) ?? false) {
+            rows = ReviewScreen.rows(for: document.catalog)
+        }
+        rowSource = source
         (commentsBySubject, competencyCommentsByFramework) = ReviewScreen.comments(in: document.catalog)
         updateShown()
         if let s = keep, !select(s) { skipHeading(forward: true) }
