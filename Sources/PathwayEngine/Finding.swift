@@ -116,14 +116,16 @@ extension Finding {
     /// so the same catalog always gives the same list.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         if findings.count < 2 { return findings }
-        return findings.enumerated().sorted { a, b in
-            let x = a.element, y = b.element
-            if x.severity != y.severity { return x.severity < y.severity }
-            let sx = x.stageIndex ?? -1, sy = y.stageIndex ?? -1
-            if sx != sy { return sx < sy }
-            if x.code != y.code { return x.code.rawValue < y.code.rawValue }
-            if x.message != y.message { return x.message < y.message }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Sort keys computed once per finding, not once per comparison.
+        let keys = findings.map { f in (rank: f.severity.rank, stage: f.stageIndex ?? -1, code: f.code.rawValue) }
+        let order = findings.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.rank != y.rank { return x.rank < y.rank }
+            if x.stage != y.stage { return x.stage < y.stage }
+            if x.code != y.code { return x.code < y.code }
+            if findings[a].message != findings[b].message { return findings[a].message < findings[b].message }
+            return a < b
+        }
+        return order.map { findings[$0] }
     }
 }
