@@ -64,6 +64,7 @@ struct Bench {
                 _ = try SQLiteBaseline.run(tool: tool, files: names, workspace: workspace)
             }
             baseline = Stats(samples)
+            _ = Timing.takeCPU()
             let rows = try SQLiteBaseline.rowCount(tool: tool, workspace: workspace, tables: names.count)
             report.figures.append(Figure("import.sqlite3", "sqlite3 .import of the same CSV rows", stats: baseline, goal: nil,
                                          note: "\(rows) rows into plain tables made from the headers, one process, timed start to exit"))
@@ -72,7 +73,7 @@ struct Bench {
                                          note: "the sqlite3 command-line tool is not installed (apt-get install sqlite3)"))
         }
         var result: ESCOImportBench.Result?
-        let full = Stats(try Timing.samples(repeats: options.repeats) {
+        let full = Stats.withCPU(try Timing.samples(repeats: options.repeats) {
             result = try ESCOImportBench.run(folder: workspace, into: workspace.freshDatabase("import.pathway"))
         })
         try checkImported(workspace.path("import.pathway"))
@@ -83,7 +84,7 @@ struct Bench {
         report.figures.append(Figure("import.esco", "ESCO CSV import (importer + store)", stats: full, goal: nil,
                                      note: "\(r.competencies) competencies, \(r.occupations) occupations, \(r.links) skill links: read, parse, plan, integrity check, one transaction into a new document"))
         let set = StoreBench.importChangeSet(workload)
-        let store = Stats(try Timing.samples(repeats: options.repeats) {
+        let store = Stats.withCPU(try Timing.samples(repeats: options.repeats) {
             try StoreBench.createAndApply(set, at: workspace.freshDatabase("import-store.pathway"))
         })
         report.figures.append(Figure("import.store", "  of which: store write of the same change set", stats: store, goal: nil,
@@ -137,7 +138,7 @@ struct Bench {
         }
         let breakdown = order.map { "\($0) \(format(Stats(parts[$0]!).median))" }.joined(separator: ", ")
         report.figures.append(Figure("open.firstFrame", "open → first frame (\(KeyScripts.width)×\(KeyScripts.height))",
-                                     stats: Stats(samples), goal: .under(150), note: "median ms of each part: \(breakdown)"))
+                                     stats: Stats.withCPU(samples), goal: .under(150), note: "median ms of each part: \(breakdown)"))
     }
 
     // MARK: - Engine
@@ -146,26 +147,26 @@ struct Bench {
         say("Engine…")
         let catalog = workload.catalog
         var result = (pathways: 0, findings: 0)
-        let full = Timing.samples(repeats: options.repeats) { result = EngineBench.fullCheck(catalog) }
+        let full = Stats.withCPU(Timing.samples(repeats: options.repeats) { result = EngineBench.fullCheck(catalog) })
         guard result.pathways == catalog.pathways.count else {
             throw BenchError("the full check reported \(result.pathways) pathways; the document has \(catalog.pathways.count)")
         }
         let (context, build) = Timing.once { EngineContext(catalog: catalog) }
-        report.figures.append(Figure("engine.full", "full engine check of \(catalog.pathways.count) pathways", stats: Stats(full),
+        report.figures.append(Figure("engine.full", "full engine check of \(catalog.pathways.count) pathways", stats: full,
                                      goal: .under(50), note: "context build + every pathway + catalog findings (\(result.findings) findings); context build alone \(format(build.milliseconds)) ms"))
 
         let (pathway, edited) = workload.sampleEdit()
         var findings = 0
-        let recheck = Timing.samples(repeats: max(20, options.repeats * 10)) {
+        let recheck = Stats.withCPU(Timing.samples(repeats: max(20, options.repeats * 10)) {
             findings = EngineBench.recheckAfterPathwayEdit(context, edited)
-        }
-        report.figures.append(Figure("engine.recheck", "re-check of one pathway after one edit", stats: Stats(recheck),
+        })
+        report.figures.append(Figure("engine.recheck", "re-check of one pathway after one edit", stats: recheck,
                                      goal: .under(2), note: "\(pathway.code) (\(pathway.allCredentialCodes.count) credentials) with one credential added; \(findings) findings"))
-        let credentialEdit = Timing.samples(repeats: options.repeats) {
+        let credentialEdit = Stats.withCPU(Timing.samples(repeats: options.repeats) {
             findings = EngineBench.recheckAfterCredentialEdit(catalog, pathway: pathway)
-        }
+        })
         report.figures.append(Figure("engine.recheckCredential", "re-check after editing a credential (context rebuilt)",
-                                     stats: Stats(credentialEdit), goal: nil, note: "not a goal of its own; shows the cost of rebuilding the engine's indexes"))
+                                     stats: credentialEdit, goal: nil, note: "not a goal of its own; shows the cost of rebuilding the engine's indexes"))
     }
 
     // MARK: - Keystrokes
@@ -191,10 +192,11 @@ struct Bench {
                 continue
             }
             var samples: [Duration] = []
+            _ = Timing.takeCPU()
             for _ in 0..<options.repeats {
                 samples += TUIBench.keystrokes(&opened.app, screen: id, keys: keys)
             }
-            report.figures.append(Figure(figureID, "keystroke → frame: \(name)", stats: Stats(samples), goal: .keystroke,
+            report.figures.append(Figure(figureID, "keystroke → frame: \(name)", stats: Stats.withCPU(samples), goal: .keystroke,
                                          note: "\(keys.count) keys × \(options.repeats)"))
         }
     }

@@ -38,28 +38,43 @@ extension Catalog {
         func add(_ location: String, _ message: String) {
             problems.append(IntegrityProblem(location: location, message: message))
         }
-        func checkRef(_ key: CompetencyKey, _ location: String) {
-            if competencies[key] == nil { add(location, "refers to competency \(key), which does not exist") }
+        // Locations are built only when there is a problem to report, and existence is asked with
+        // `index(forKey:)`, which does not copy the value out: a sound document of ESCO's size
+        // is checked without a string or a struct copy per reference.
+        func checkRef(_ key: CompetencyKey, _ location: @autoclosure () -> String) {
+            if competencies.index(forKey: key) == nil { add(location(), "refers to competency \(key), which does not exist") }
         }
-        func checkCredential(_ code: String, _ location: String) {
-            if credentials[code] == nil { add(location, "refers to credential \(code), which does not exist") }
+        func checkCredential(_ code: String, _ location: @autoclosure () -> String) {
+            if credentials.index(forKey: code) == nil { add(location(), "refers to credential \(code), which does not exist") }
         }
         for f in frameworkList {
             if let p = Codes.problem(with: f.code) { add("framework '\(f.code)'", p) }
         }
-        for c in competencies.values.sorted(by: { $0.key < $1.key }) {
-            let here = "competency \(c.key)"
-            if frameworks[c.framework] == nil { add(here, "belongs to framework \(c.framework), which does not exist") }
-            if c.code.isEmpty { add(here, "the code is empty") }
+        // Competencies are checked in any order and their problems put in key order afterwards,
+        // so the 14,000 competencies of an ESCO map need no sorting when they are sound.
+        var competencyProblems: [(key: CompetencyKey, problem: IntegrityProblem)] = []
+        for c in competencies.values {
+            let before = problems.count
+            let here = { "competency \(c.key)" }
+            if frameworks.index(forKey: c.framework) == nil { add(here(), "belongs to framework \(c.framework), which does not exist") }
+            if c.code.isEmpty { add(here(), "the code is empty") }
             if let parent = c.parentKey {
-                if competencies[parent] == nil { add(here, "has parent \(parent.code), which is not in the framework") }
+                if competencies.index(forKey: parent) == nil { add(here(), "has parent \(parent.code), which is not in the framework") }
             }
             for r in c.relations {
-                if !r.kind.isValid { add(here, "has a relation of unknown kind '\(r.kind.rawValue)'") }
-                if let t = r.target { checkRef(t, here) }
-                if r.target == nil && (r.targetURI ?? "").isEmpty { add(here, "has a relation with no target") }
+                if !r.kind.isValid { add(here(), "has a relation of unknown kind '\(r.kind.rawValue)'") }
+                if let t = r.target { checkRef(t, here()) }
+                if r.target == nil && (r.targetURI ?? "").isEmpty { add(here(), "has a relation with no target") }
+            }
+            if problems.count > before {
+                competencyProblems += problems[before...].map { (c.key, $0) }
+                problems.removeSubrange(before...)
             }
         }
+        let ordered = competencyProblems.enumerated().sorted {
+            ($0.element.key, $0.offset) < ($1.element.key, $1.offset)
+        }
+        problems += ordered.map(\.element.problem)
         problems.append(contentsOf: parentCycles().map {
             IntegrityProblem(location: "framework \($0.framework)",
                              message: "parent cycle: " + $0.codes.joined(separator: " → "))
@@ -108,10 +123,10 @@ extension Catalog {
         for c in commentList {
             let here = "comment \(c.id)"
             switch c.subject {
-            case .framework(let f): if frameworks[f] == nil { add(here, "is on framework \(f), which does not exist") }
+            case .framework(let f): if frameworks.index(forKey: f) == nil { add(here, "is on framework \(f), which does not exist") }
             case .competency(let k): checkRef(k, here)
             case .credential(let k): checkCredential(k, here)
-            case .pathway(let p): if pathways[p] == nil { add(here, "is on pathway \(p), which does not exist") }
+            case .pathway(let p): if pathways.index(forKey: p) == nil { add(here, "is on pathway \(p), which does not exist") }
             }
         }
         return problems
@@ -119,6 +134,8 @@ extension Catalog {
 
     /// Parent cycles in competency trees, each as the codes around the loop (first repeated last).
     public func parentCycles() -> [(framework: String, codes: [String])] {
+        // Most documents have none: find that out in one pass without sorting the keys.
+        guard hasParentCycle() else { return [] }
         var cycles: [(String, [String])] = []
         var done = Set<CompetencyKey>()
         for start in competencies.keys.sorted() where !done.contains(start) {
@@ -137,5 +154,26 @@ extension Catalog {
             done.formUnion(path)
         }
         return cycles
+    }
+
+    /// Whether any parent chain loops, in time linear in the number of competencies.
+    private func hasParentCycle() -> Bool {
+        var state: [CompetencyKey: Bool] = [:]   // false: on the current path, true: done
+        state.reserveCapacity(competencies.count)
+        for start in competencies.keys where state[start] == nil {
+            var path: [CompetencyKey] = []
+            var current: CompetencyKey? = start
+            while let key = current {
+                if let finished = state[key] {
+                    if !finished { return true }
+                    break
+                }
+                state[key] = false
+                path.append(key)
+                current = competencies[key]?.parent.map { CompetencyKey(framework: key.framework, code: $0) }
+            }
+            for key in path { state[key] = true }
+        }
+        return false
     }
 }

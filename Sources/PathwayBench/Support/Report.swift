@@ -21,6 +21,8 @@ struct Figure: Sendable {
     var unit: Unit
     var median: Double?
     var worst: Double?
+    /// Median CPU time (thread) of the same samples: the figure without waiting for a core.
+    var cpuMedian: Double?
     var samples: Int
     var goal: Goal?
     /// What was measured, or why nothing was.
@@ -32,6 +34,7 @@ struct Figure: Sendable {
         self.unit = unit
         self.median = stats?.median
         self.worst = stats?.worst
+        self.cpuMedian = stats?.cpuMedian
         self.samples = stats?.count ?? 0
         self.goal = goal
         self.note = note
@@ -67,12 +70,13 @@ struct Report {
     var figures: [Figure] = []
 
     func table() -> String {
-        var rows: [[String]] = [["measurement", "median", "worst", "goal", "verdict"]]
+        var rows: [[String]] = [["measurement", "median", "worst", "CPU median", "goal", "verdict"]]
         for f in figures {
             rows.append([f.title, f.median.map { value($0, f.unit) } ?? "—",
-                         f.worst.map { value($0, f.unit) } ?? "", f.goal?.text ?? "", f.verdict])
+                         f.worst.map { value($0, f.unit) } ?? "", f.cpuMedian.map { value($0, f.unit) } ?? "",
+                         f.goal?.text ?? "", f.verdict])
         }
-        let widths = (0..<5).map { c in rows.map { $0[c].count }.max()! }
+        let widths = (0..<6).map { c in rows.map { $0[c].count }.max()! }
         var out = ""
         for (i, r) in rows.enumerated() {
             out += r.enumerated().map { c, cell in
@@ -90,9 +94,9 @@ struct Report {
 
     /// The same table in Markdown, for the README.
     func markdown() -> String {
-        var out = "| measurement | median | worst | goal | verdict |\n|---|---:|---:|---|---|\n"
+        var out = "| measurement | median | worst | CPU median | goal | verdict |\n|---|---:|---:|---:|---|---|\n"
         for f in figures {
-            out += "| \(f.title) | \(f.median.map { value($0, f.unit) } ?? "—") | \(f.worst.map { value($0, f.unit) } ?? "") | \(f.goal?.text ?? "") | \(f.verdict) |\n"
+            out += "| \(f.title) | \(f.median.map { value($0, f.unit) } ?? "—") | \(f.worst.map { value($0, f.unit) } ?? "") | \(f.cpuMedian.map { value($0, f.unit) } ?? "") | \(f.goal?.text ?? "") | \(f.verdict) |\n"
         }
         return out
     }
@@ -125,7 +129,7 @@ struct Report {
         var lines: [String] = []
         for f in figures {
             var fields = ["\"id\": \(str(f.id))", "\"title\": \(str(f.title))", "\"unit\": \(str(f.unit.rawValue))",
-                          "\"median\": \(num(f.median))", "\"worst\": \(num(f.worst))", "\"samples\": \(f.samples)"]
+                          "\"median\": \(num(f.median))", "\"worst\": \(num(f.worst))", "\"cpuMedian\": \(num(f.cpuMedian))", "\"samples\": \(f.samples)"]
             if let g = f.goal {
                 fields.append("\"goal\": {\"median\": \(num(g.median)), \"worst\": \(num(g.worst)), \"text\": \(str(g.text))}")
                 fields.append("\"met\": \(f.met.map { $0 ? "true" : "false" } ?? "null")")

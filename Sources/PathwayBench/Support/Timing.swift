@@ -1,16 +1,38 @@
-/// Times a piece of work with the monotonic clock, several times, keeping every sample.
+import Glibc
+
+/// Times a piece of work with the monotonic clock, several times, keeping every sample. The CPU
+/// time the thread spent is kept too: on a shared machine the wall time includes waiting for a
+/// core, the CPU time does not.
 enum Timing {
     static let clock = ContinuousClock()
+
+    /// CPU time of samples taken since the last `takeCPU()`, in order.
+    nonisolated(unsafe) static var cpuSamples: [Duration] = []
+
+    static func threadCPU() -> Duration {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return .seconds(t.tv_sec) + .nanoseconds(t.tv_nsec)
+    }
+
+    /// The CPU times recorded since the last call, and forgets them.
+    static func takeCPU() -> [Duration] {
+        defer { cpuSamples = [] }
+        return cpuSamples
+    }
 
     /// Runs `body` `repeats` times (after `warmup` untimed runs) and returns each duration.
     static func samples(repeats: Int, warmup: Int = 1, _ body: () throws -> Void) rethrows -> [Duration] {
         for _ in 0..<warmup { try body() }
+        _ = takeCPU()
         var result: [Duration] = []
         result.reserveCapacity(repeats)
         for _ in 0..<repeats {
+            let cpu = threadCPU()
             let start = clock.now
             try body()
             result.append(clock.now - start)
+            cpuSamples.append(threadCPU() - cpu)
         }
         return result
     }
@@ -35,6 +57,17 @@ struct Stats: Sendable {
     var median: Double
     var worst: Double
     var count: Int
+    /// Median CPU time of the same samples, when it was recorded.
+    var cpuMedian: Double?
+
+    /// Wall-clock samples, with the CPU times `Timing` recorded for them.
+    init(_ samples: [Duration], cpu: [Duration]) {
+        self.init(samples)
+        if cpu.count == samples.count, !cpu.isEmpty { cpuMedian = Stats(cpu).median }
+    }
+
+    /// Wall-clock samples with the CPU times recorded since the last `Timing.takeCPU()`.
+    static func withCPU(_ samples: [Duration]) -> Stats { Stats(samples, cpu: Timing.takeCPU()) }
 
     init(_ samples: [Duration]) {
         let ms = samples.map(\.milliseconds).sorted()
