@@ -33,7 +33,7 @@ import Testing
 
         let table = report.table()
         #expect(table.contains("open → first frame"))
-        #expect(report.markdown().hasPrefix("| measurement | median | worst | goal | verdict |"))
+        #expect(report.markdown().hasPrefix("| measurement | median | worst | CPU median | goal | verdict |"))
 
         let data = try Data(contentsOf: URL(fileURLWithPath: json))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
