@@ -1,9 +1,10 @@
+import PathwayEngine
 import PathwayModel
 
 /// A problem in the design as the UI lists it: how serious, what it concerns, what to do.
 ///
-/// Built from the model's integrity problems today; the engine's findings feed the same type
-/// once the engine lands, so screens do not change.
+/// Built from the model's integrity problems and the engine's findings (`EngineContext.checkAll`),
+/// so screens list both the same way.
 public struct Finding: Hashable, Sendable {
     public enum Severity: String, Hashable, Sendable, Comparable {
         case error, warning, info
@@ -17,12 +18,15 @@ public struct Finding: Hashable, Sendable {
     public var message: String
     /// What to open when the finding is chosen.
     public var subject: Subject?
+    /// The pathway the finding belongs to, when it is about one.
+    public var pathway: String?
 
-    public init(severity: Severity, location: String, message: String, subject: Subject? = nil) {
+    public init(severity: Severity, location: String, message: String, subject: Subject? = nil, pathway: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.subject = subject
+        self.pathway = pathway
     }
 
     /// Every finding for the catalog.
@@ -30,15 +34,27 @@ public struct Finding: Hashable, Sendable {
         var result = catalog.integrityProblems().map {
             Finding(severity: .error, location: $0.location, message: $0.message, subject: subject(from: $0.location))
         }
-        for c in catalog.credentialList {
-            let missing = c.missingAnnexIElements
-            if !missing.isEmpty {
-                result.append(Finding(severity: .warning, location: "credential \(c.code)",
-                                      message: "missing EU mandatory elements: " + missing.map(\.label).joined(separator: ", "),
-                                      subject: .credential(c.code)))
-            }
+        var seen = Set(result)
+        for f in EngineContext(catalog: catalog).checkAll().allFindings {
+            let severity: Severity = f.severity == .error ? .error : f.severity == .warning ? .warning : .info
+            let entity = f.entities.first { if case .pathway = $0 { return false } else { return true } }
+            let subject = entity.flatMap(Finding.subject(of:)) ?? f.pathway.map(Subject.pathway)
+            let location = entity?.description ?? f.pathway.map { "pathway \($0)" } ?? "document"
+            let finding = Finding(severity: severity, location: location, message: f.message, subject: subject, pathway: f.pathway)
+            if seen.insert(finding).inserted { result.append(finding) }
         }
         return result
+    }
+
+    /// The screen-level subject of an engine entity.
+    static func subject(of entity: EntityRef) -> Subject? {
+        switch entity {
+        case .pathway(let p), .stage(let p, _), .electiveGroup(let p, _, _): return .pathway(p)
+        case .credential(let c), .outcome(let c, _): return .credential(c)
+        case .competency(let k): return .competency(framework: k.framework, code: k.code)
+        case .framework(let f): return .framework(f)
+        case .learner(let l): return .learner(l)
+        }
     }
 
     /// Reads "credential X…", "pathway X…", "framework X…" locations back into a subject.

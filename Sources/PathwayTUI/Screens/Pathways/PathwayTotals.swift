@@ -46,6 +46,7 @@ public struct PathwayTotals: Hashable, Sendable {
     public static func findings(for p: Pathway, in document: Document) -> [Finding] {
         let codes = Set(p.allCredentialCodes)
         return document.findings.filter { f in
+            if let owner = f.pathway { return owner == p.code }
             switch f.subject {
             case .pathway(let c)?: return c == p.code
             case .credential(let c)?: return codes.contains(c)
