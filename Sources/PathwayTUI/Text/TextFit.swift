@@ -34,37 +34,56 @@ public enum TextFit {
     }
 
     /// Splits text into lines of at most `columns`, breaking at spaces where possible.
-    /// Explicit line breaks are kept. Never returns an empty array.
-    public static func wrap(_ text: String, to columns: Int) -> [String] {
+    /// Explicit line breaks are kept. Linear in the text, and stops after `maxLines` lines, so a
+    /// 100 KB field costs no more than what is shown. Never returns an empty array.
+    public static func wrap(_ text: String, to columns: Int, maxLines: Int = 500) -> [String] {
         guard columns > 0 else { return [""] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var width = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var w = String(word)
-                var ww = TextWidth.of(w)
-                let sep = line.isEmpty ? 0 : 1
-                if width + sep + ww <= columns {
-                    if sep == 1 { line += " " }
-                    line += w
-                    width += sep + ww
-                    continue
-                }
-                if !line.isEmpty { lines.append(line); line = ""; width = 0 }
-                // A word longer than the line is broken by columns.
-                while ww > columns {
-                    let head = truncate(w, to: columns, ellipsis: false)
-                    lines.append(head)
-                    w = String(w.dropFirst(head.count))
-                    ww = TextWidth.of(w)
-                    if head.isEmpty { w = ""; ww = 0 }
-                }
-                line = w
-                width = ww
+        var line = ""          // the current line, up to the last break opportunity
+        var width = 0
+        var word = ""          // characters since the last space
+        var wordWidth = 0
+        func flushLine() { lines.append(line); line = ""; width = 0 }
+        func placeWord() {
+            if word.isEmpty { return }
+            let sep = line.isEmpty ? 0 : 1
+            if width + sep + wordWidth <= columns {
+                if sep == 1 { line.append(" ") }
+                line += word
+                width += sep + wordWidth
+            } else {
+                if !line.isEmpty { flushLine() }
+                line = word
+                width = wordWidth
             }
-            lines.append(line)
+            word = ""
+            wordWidth = 0
         }
-        return lines.isEmpty ? [""] : lines
+        for c in text {
+            if lines.count >= maxLines { return lines }
+            if c == "\n" || c == "\r\n" {
+                placeWord()
+                flushLine()
+                continue
+            }
+            if c == " " {
+                placeWord()
+                if line.isEmpty && word.isEmpty && width == 0 { continue }
+                continue
+            }
+            let w = TextWidth.of(c)
+            if wordWidth + w > columns {
+                // A word longer than a line is broken by columns.
+                if !line.isEmpty { flushLine() }
+                lines.append(word)
+                word = ""
+                wordWidth = 0
+            }
+            word.append(c)
+            wordWidth += w
+        }
+        placeWord()
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return Array(lines.prefix(maxLines))
     }
 }
