@@ -6,7 +6,10 @@ public struct Document: Sendable {
     public private(set) var catalog: Catalog
     /// Grows by one with every change; screens compare it with the version they last saw.
     public private(set) var version: Int
-    public private(set) var findings: [Finding]
+    public private(set) var findings: [Finding] { didSet { countFindings() } }
+    /// Counted once per change, not per frame: the status line shows them on every frame.
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
     /// What was changed lately, newest first (the Overview's "recent items").
     public private(set) var recent: [Subject] = []
 
@@ -14,6 +17,12 @@ public struct Document: Sendable {
         self.catalog = catalog
         version = 0
         findings = Finding.check(catalog)
+        countFindings()
+    }
+
+    private mutating func countFindings() {
+        errorCount = findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        warningCount = findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
     }
 
     /// Applies a change set and returns its inverse (the undo).
@@ -64,6 +73,4 @@ public struct Document: Sendable {
         }
     }
 
-    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 }
