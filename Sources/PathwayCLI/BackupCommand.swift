@@ -24,12 +24,6 @@ struct BackupCommand: ParsableCommand {
     }
 
     static func defaultDestination(for source: String, now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let url = URL(fileURLWithPath: source)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let ext = url.pathExtension.isEmpty ? "sqlite" : url.pathExtension
-        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-backup-\(formatter.string(from: now)).\(ext)").path
+        BackupFiles.backupPath(for: source, now: now)
     }
 }

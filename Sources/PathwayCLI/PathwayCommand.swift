@@ -20,6 +20,7 @@ public struct PathwayCommand: ParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             BackupCommand.self,
+            RestoreCommand.self,
             ReportCommand.self,
             CheckCommand.self,
             ProgressCommand.self,
