@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var document: DocumentOptions
 
     func run() throws {
-        let source = document.path
+        let source = try document.existingPath()
         // Backing up only reads; never create a database just to copy it.
         let store = try DocumentStore(path: source, mode: .readOnly)
         let destination = out ?? Self.defaultDestination(for: source)

@@ -21,11 +21,13 @@ public final class DocumentContext {
         self.wasCreated = wasCreated
     }
 
-    /// Opens the document at `path`, creating it from `seed` when missing, and (if `announce`)
-    /// says on stderr when it created one.
+    /// Opens the document at `path`. When `seed` is given and the file is missing, creates it from
+    /// `seed` first and (if `announce`) says so on stderr; without a seed a missing file is an error.
     public static func open(path: String, readOnly: Bool, announce: Bool = true,
-                            seed: () throws -> Catalog) throws -> DocumentContext {
-        let (store, created) = try DocumentStore.openOrCreate(at: path, mode: readOnly ? .readOnly : .readWrite, seed: seed)
+                            seed: (() throws -> Catalog)?) throws -> DocumentContext {
+        let mode: DocumentStore.Mode = readOnly ? .readOnly : .readWrite
+        let (store, created) = try seed.map { try DocumentStore.openOrCreate(at: path, mode: mode, seed: $0) }
+            ?? (try DocumentStore(path: path, mode: mode), false)
         let catalog = try store.load()
         if created && announce {
             Console.note("Created a new database at \(path) with \(CatalogSummary(catalog)).")

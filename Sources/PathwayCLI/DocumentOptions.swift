@@ -7,10 +7,11 @@ import PathwayStore
 ///
 /// Add it to a command with `@OptionGroup var document: DocumentOptions` and call
 /// `try document.open()`; the database is chosen by `--db`, else `PATHWAY_DB`, else the default
-/// location, and a missing database is created and seeded with the sample data.
+/// location. Only the default database is created (and seeded with the sample data) when
+/// missing; a named one that does not exist is an error pointing to `pathway init`.
 public struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("db"),
-            help: ArgumentHelp("The database file (default: $PATHWAY_DB, else \(DefaultDatabase.displayPath)).",
+            help: ArgumentHelp("The database file (default: $PATHWAY_DB, else \(DefaultDatabase.displayPath), made on first use). A file named here must exist; pathway init makes one.",
                                valueName: "file"))
     public var db: String?
 
@@ -24,10 +25,35 @@ public struct DocumentOptions: ParsableArguments {
         DefaultDatabase.resolve(option: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens (or creates and seeds) the document and loads it. A new database gets the sample
-    /// data, announced on stderr; a caller passing its own `seed` reports creation itself
-    /// (`DocumentContext.wasCreated`).
+    /// Whether the path came from `--db`, `PATHWAY_DB` or the default location.
+    public var source: DefaultDatabase.Source {
+        DefaultDatabase.source(option: db, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The path, after making sure a database named with `--db` or `PATHWAY_DB` exists there
+    /// (exit 2 with the `pathway init` command to run otherwise). The file is not touched.
+    public func existingPath() throws -> String {
+        let path = self.path
+        if source != .standard && Self.isMissing(path) {
+            throw DefaultDatabase.missing(path, source: source)
+        }
+        return path
+    }
+
+    /// Opens the document and loads it. Only the default database is created when missing: with
+    /// the sample data, announced on stderr, unless the caller passes its own `seed` and reports
+    /// creation itself (`DocumentContext.wasCreated`).
     public func open(seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
-        try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: seed ?? SampleCatalog.load)
+        let path = try existingPath()
+        // Only the default database is ever created here; a named one is opened or refused.
+        let creating: (() throws -> Catalog)? = source == .standard ? (seed ?? SampleCatalog.load) : nil
+        return try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: creating)
+    }
+
+    /// Nothing at `path`, or a folder on the way that does not exist or is a file. A dangling link
+    /// counts as something, and is reported by the store.
+    static func isMissing(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
 }

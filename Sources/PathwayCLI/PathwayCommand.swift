@@ -9,13 +9,15 @@ public struct PathwayCommand: ParsableCommand {
         abstract: "Design competency maps, micro-credentials and learning pathways.",
         discussion: """
             With no subcommand, opens the terminal UI on the database. Every command takes --db FILE \
-            (or the PATHWAY_DB environment variable) to choose the database; a database that does not \
-            exist yet is created and filled with the sample data.
+            (or the PATHWAY_DB environment variable) to choose the database, which must exist: \
+            `pathway init --db FILE` makes a new one (--sample fills it with the sample sectors). \
+            Without either, the default database is used, created with the sample data on first use.
 
             Exit status: 0 when all is well, 1 when `check` finds errors, 2 on bad usage or a file \
             that cannot be read.
             """,
         subcommands: [
+            InitCommand.self,
             ListCommand.self,
             ImportCommand.self,
             ExportCommand.self,

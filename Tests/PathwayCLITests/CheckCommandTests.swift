@@ -10,7 +10,7 @@ import Testing
 
     @Test func checkingEverythingExitsOneAndShowsTheFlawedPathway() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["check", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["check", "--db", try folder.sampleDatabase()])
         #expect(r.status == 1)
         #expect(r.stdout.contains("DSP-DIGI  Digital Procurement Analyst (draft)"))
         #expect(r.stdout.contains("prerequisite.missing  DSP-07 in stage 2 (Analytics) requires DSP-04, which is not in the pathway."))
@@ -22,7 +22,7 @@ import Testing
 
     @Test func aSoundPathwayExitsZero() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["check", "--pathway", "DSP-GPP", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["check", "--pathway", "DSP-GPP", "--db", try folder.sampleDatabase()])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("DSP-GPP  Green Public Procurement Officer\n  0 errors, 0 warnings"))
         #expect(r.stdout.contains("18–19 ECTS (target 15–20)"))
@@ -32,7 +32,7 @@ import Testing
 
     @Test func jsonCarriesCodesSeveritiesMessagesAndEntities() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["check", "--format", "json", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["check", "--format", "json", "--db", try folder.sampleDatabase()])
         #expect(r.status == 1)
         let root = try json(r.stdout)
         let summary = try #require(root["summary"] as? [String: Int])
@@ -64,7 +64,7 @@ import Testing
 
     @Test func oneSoundPathwayAsJSONHasNoCatalogSection() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["check", "--pathway", "SPV-TECH", "--format", "json", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["check", "--pathway", "SPV-TECH", "--format", "json", "--db", try folder.sampleDatabase()])
         #expect(r.status == 0)
         let root = try json(r.stdout)
         #expect(root["catalog"] == nil)
@@ -74,7 +74,7 @@ import Testing
     @Test func aLearnerWhoCompletedTheMissingPrerequisiteRemovesThatError() throws {
         let folder = TempFolder()
         let r = try PathwayBinary.run(["check", "--pathway", "DSP-DIGI", "--learner", "Δημήτρης Παπαδόπουλος",
-                                       "--db", folder.path("s.sqlite")])
+                                       "--db", try folder.sampleDatabase()])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("Checked for learner Δημήτρης Παπαδόπουλος."))
         #expect(!r.stdout.contains("prerequisite.missing"))
@@ -83,7 +83,7 @@ import Testing
 
     @Test func anUnknownPathwayOrLearnerIsBadUsage() throws {
         let folder = TempFolder()
-        let db = folder.path("s.sqlite")
+        let db = try folder.sampleDatabase()
         let p = try PathwayBinary.run(["check", "--pathway", "NOPE", "--db", db])
         #expect(p.status == 2)
         #expect(p.stderr.contains("has no pathway with code 'NOPE'; use one of: DSP-DIGI"))

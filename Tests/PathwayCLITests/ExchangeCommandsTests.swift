@@ -26,7 +26,7 @@ import Testing
     @Test func moodleImportReimportAndRoundTrip() throws {
         guard let oecd = Self.fixture("fixtures/moodle/oecd-competency-framework.csv") else { return }
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
+        let db = try folder.sampleDatabase("doc.sqlite")
         let first = try pathway(["import", "moodle", oecd, "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "Created framework OECD-CORE (OECD): 64 competencies — 64 added, 0 changed, 0 removed, 0 unchanged.\n")
@@ -47,7 +47,7 @@ import Testing
         guard let oecd = Self.fixture("fixtures/moodle/oecd-competency-framework.csv"),
               let ordering = Self.fixture("fixtures/case/Ordering.json") else { return }
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
+        let db = try folder.sampleDatabase("doc.sqlite")
         #expect(try pathway(["import", "moodle", oecd, "--db", db]).status == 0)
         let before = try #require(bytes(db))
 
@@ -96,7 +96,7 @@ import Testing
     @Test func escoImportWithOccupationsAndDryRun() throws {
         guard let hierarchy = Self.fixture("fixtures/esco/skillsHierarchy_en.csv") else { return }
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
+        let db = try folder.sampleDatabase("doc.sqlite")
         let args = ["import", "esco", "--skills", Self.own("skills_en.csv"), "--occupations", Self.own("occupations_en.csv"),
                     "--relations", Self.own("occupationSkillRelations_en.csv"), "--hierarchy", hierarchy,
                     "--broader", Self.own("broaderRelationsSkillPillar_en.csv"), "--db", db]
@@ -122,7 +122,7 @@ import Testing
     @Test func exportsWriteStandardsFiles() throws {
         guard let ordering = Self.fixture("fixtures/case/Ordering.json") else { return }
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
+        let db = try folder.sampleDatabase("doc.sqlite")
         #expect(try pathway(["import", "case", ordering, "--db", db]).status == 0)
         let r = try pathway(["export", "case", "--framework", "ACT-Holistic-Framework-Math", "--db", db])
         #expect(r.status == 0)
@@ -136,7 +136,7 @@ import Testing
 
     @Test func reportCommandWritesMarkdownAndHTML() throws {
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
+        let db = try folder.sampleDatabase("doc.sqlite")
         // The seeded sample data has a pathway; take the first one listed.
         let listed = try pathway(["list", "pathways", "--format", "json", "--db", db])
         let items = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []

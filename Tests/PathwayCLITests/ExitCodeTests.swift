@@ -18,7 +18,7 @@ import Testing
 
     @Test func frameworkFilterOnOtherKindsIsBadUsage() throws {
         let folder = TempFolder()
-        let result = try PathwayBinary.run(["list", "pathways", "--framework", "X", "--db", folder.path("x.sqlite")])
+        let result = try PathwayBinary.run(["list", "pathways", "--framework", "X", "--db", try folder.sampleDatabase()])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--framework applies only"))
     }

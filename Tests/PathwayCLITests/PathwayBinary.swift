@@ -62,6 +62,27 @@ final class TempFolder {
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    private var made: Set<String> = []
+
+    /// The path of a database in this folder holding the sample data, made with
+    /// `pathway init --sample` the first time it is asked for (a named database must exist).
+    func sampleDatabase(_ name: String = "s.sqlite") throws -> String {
+        let db = path(name)
+        if made.insert(name).inserted {
+            let r = try PathwayBinary.run(["init", "--sample", "--db", db])
+            try #require(r.status == 0, "pathway init --sample failed: \(r.stderr)")
+        }
+        return db
+    }
+
+    /// The path of a new, empty database in this folder, made with `pathway init`.
+    func emptyDatabase(_ name: String) throws -> String {
+        let db = path(name)
+        let r = try PathwayBinary.run(["init", "--db", db])
+        try #require(r.status == 0, "pathway init failed: \(r.stderr)")
+        return db
+    }
     deinit {
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         try? FileManager.default.removeItem(at: url)

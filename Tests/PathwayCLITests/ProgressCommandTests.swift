@@ -16,7 +16,7 @@ import Testing
 
     @Test func showsStatesCreditsAndNextSteps() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["progress", "--pathway", "DSP-GPP", "--learner", "Marta Oliveira", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["progress", "--pathway", "DSP-GPP", "--learner", "Marta Oliveira", "--db", try folder.sampleDatabase()])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Marta Oliveira on DSP-GPP  Green Public Procurement Officer\n"))
         #expect(r.stdout.contains("Credits: 7 ECTS earned, 11 ECTS still needed · target coverage 3/6"))
@@ -28,7 +28,7 @@ import Testing
     @Test func blockedCredentialsSayWhatTheyWaitFor() throws {
         let folder = TempFolder()
         let r = try PathwayBinary.run(["progress", "--pathway", "SPV-INST", "--learner", "Γιώργος Αντωνίου",
-                                       "--format", "json", "--db", folder.path("s.sqlite")])
+                                       "--format", "json", "--db", try folder.sampleDatabase()])
         #expect(r.status == 0)
         let root = try json(r.stdout)
         #expect(try states(root)["SPV-02"] == "completed")
@@ -44,7 +44,7 @@ import Testing
 
     @Test func whatIfCountsCredentialsWithoutSavingThem() throws {
         let folder = TempFolder()
-        let db = folder.path("s.sqlite")
+        let db = try folder.sampleDatabase()
         let r = try PathwayBinary.run(["progress", "--pathway", "DSP-GPP", "--learner", "Marta Oliveira",
                                        "--what-if", "DSP-03, DSP-05", "--format", "json", "--db", db])
         #expect(r.status == 0)
@@ -59,7 +59,7 @@ import Testing
 
     @Test func aCompletedPathwaySaysSo() throws {
         let folder = TempFolder()
-        let r = try PathwayBinary.run(["progress", "--pathway", "TSV-ADULT", "--learner", "Ελένη Κ.", "--db", folder.path("s.sqlite")])
+        let r = try PathwayBinary.run(["progress", "--pathway", "TSV-ADULT", "--learner", "Ελένη Κ.", "--db", try folder.sampleDatabase()])
         #expect(r.status == 0)
         #expect(r.stdout.contains("The pathway is complete."))
         #expect(r.stdout.contains("0 ECTS still needed"))
@@ -67,7 +67,7 @@ import Testing
 
     @Test func badUsageExitsTwo() throws {
         let folder = TempFolder()
-        let db = folder.path("s.sqlite")
+        let db = try folder.sampleDatabase()
         let noLearner = try PathwayBinary.run(["progress", "--pathway", "DSP-GPP", "--db", db])
         #expect(noLearner.status == 2)
         let unknown = try PathwayBinary.run(["progress", "--pathway", "DSP-GPP", "--learner", "Marta Oliveira", "--what-if", "NOPE", "--db", db])

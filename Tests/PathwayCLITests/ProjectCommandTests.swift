@@ -7,9 +7,12 @@ import PathwayStore
 
 /// `import project` and `export project`, and seeding from the sample data.
 @Suite struct ProjectCommandTests {
-    @Test func aNewDatabaseHoldsExactlyTheSampleData() throws {
+    @Test func initSampleHoldsExactlyTheSampleData() throws {
         let folder = TempFolder()
         let db = folder.path("seeded.sqlite")
+        let created = try PathwayBinary.run(["init", "--sample", "--db", db])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Created a new database at \(db) with 3 frameworks"))
         let result = try PathwayBinary.run(["list", "frameworks", "--format", "json", "--db", db])
         #expect(result.status == 0)
         let samples = try ProjectFile.loadAll(SampleData.projectFiles())
@@ -21,7 +24,8 @@ import PathwayStore
 
     @Test func exportThenImportIntoANewDatabaseIsLossless() throws {
         let folder = TempFolder()
-        let first = folder.path("first.sqlite"), second = folder.path("second.sqlite"), file = folder.path("project.json")
+        let first = try folder.sampleDatabase("first.sqlite"), second = try folder.emptyDatabase("second.sqlite")
+        let file = folder.path("project.json")
         #expect(try PathwayBinary.run(["export", "project", "--db", first, "--out", file]).status == 0)
         let imported = try PathwayBinary.run(["import", "project", file, "--db", second])
         #expect(imported.status == 0)
@@ -54,8 +58,7 @@ import PathwayStore
 
     @Test func aBrokenProjectFileImportsNothing() throws {
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite")
-        _ = try PathwayBinary.run(["list", "frameworks", "--db", db])
+        let db = try folder.sampleDatabase("doc.sqlite")
         let before = try DocumentStore(path: db).load()
         let file = folder.path("broken.json")
         try Data("{\"format\": \"pathway-designer-project\", \"version\": 1, \"frameworks\": [ {\"code\": }".utf8)
@@ -69,7 +72,7 @@ import PathwayStore
 
     @Test func importingIntoAReadOnlyDatabaseIsRefused() throws {
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite"), file = folder.path("p.json")
+        let db = try folder.sampleDatabase("doc.sqlite"), file = folder.path("p.json")
         #expect(try PathwayBinary.run(["export", "project", "--db", db, "--out", file]).status == 0)
         let result = try PathwayBinary.run(["import", "project", file, "--replace", "--read-only", "--db", db])
         #expect(result.status == 2)
@@ -86,8 +89,7 @@ import PathwayStore
 
     @Test func backupWritesAnOpenableCopy() throws {
         let folder = TempFolder()
-        let db = folder.path("doc.sqlite"), copy = folder.path("copy.sqlite")
-        _ = try PathwayBinary.run(["list", "frameworks", "--db", db])
+        let db = try folder.sampleDatabase("doc.sqlite"), copy = folder.path("copy.sqlite")
         let result = try PathwayBinary.run(["backup", "--out", copy, "--db", db])
         #expect(result.status == 0)
         #expect(try DocumentStore(path: copy).load() == DocumentStore(path: db).load())

@@ -15,6 +15,10 @@ import Glibc
         }
         let binary = try #require(PathwayBinary.url, "build the pathway executable first (swift build)").path
         let db = folder.path("work.pathway")
+        if !FileManager.default.fileExists(atPath: db) {
+            let created = try PathwayBinary.run(["init", "--sample", "--db", db])
+            try #require(created.status == 0, "pathway init --sample failed: \(created.stderr)")
+        }
         let pidFile = folder.path("pid")
         let config = folder.path("config")
         let inner = "echo $$ > \(shellQuote(pidFile)); exec \(shellQuote(binary)) --db \(shellQuote(db)) \(arguments)"
@@ -105,9 +109,6 @@ import Glibc
 
     @Test func readOnlyRefusesUndoWithAMessage() throws {
         let folder = TempFolder()
-        // Create the database first, then open it read-only.
-        let created = try PathwayBinary.run(["list", "pathways", "--db", folder.path("work.pathway")])
-        #expect(created.status == 0, "\(created.stderr)")
         guard let t = try Self.start("--read-only", folder: folder) else { return }
         defer { t.close() }
         let screen = try t.waitFor("F10Quit")

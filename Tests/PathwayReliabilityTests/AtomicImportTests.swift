@@ -29,8 +29,7 @@ import PathwayStore
     /// A database holding the sample data, closed, with nothing but the file itself on disk.
     static func sampleDatabase(_ folder: TempFolder) throws -> String {
         let db = folder.path("doc.pathway")
-        let r = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
-        try #require(r.status == 0, "\(r.stderr)")
+        try CLI.initDatabase(db, folder: folder)
         return db
     }
 

@@ -16,7 +16,7 @@ import Glibc
         let b = Generated.catalog(competencies: 2_000, variant: "B")
         let files = [try Generated.projectFile(a, at: folder.path("a.json")), try Generated.projectFile(b, at: folder.path("b.json"))]
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["import", "project", files[0], "--db", db], folder: folder).status == 0)
+        try CLI.database(db, holding: files[0], folder: folder)
         var copies: [String] = []
         var writes = 0
         var writer: Spawned? = nil
@@ -45,7 +45,7 @@ import Glibc
     @Test func backupWithoutOutGoesBesideTheDatabaseWithTheTime() throws {
         let folder = TempFolder("backup-default")
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try CLI.initDatabase(db, folder: folder)
         let r = try CLI.run(["backup", "--db", db], folder: folder)
         #expect(r.status == 0, "\(r.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("doc-backup-") }

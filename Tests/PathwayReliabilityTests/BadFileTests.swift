@@ -40,30 +40,39 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: folder.path("copy.pathway")), sourceLocation: sourceLocation)
     }
 
-    @Test func aMissingFileIsNotCreatedForReviewOrBackup() throws {
+    /// A named database that does not exist is never created by a command (a typo must not become
+    /// a new, empty document): every command, the UI included, says how to make one.
+    @Test func aMissingFileIsNeverCreatedAndInitIsNamed() throws {
         let folder = TempFolder("bad")
         let db = folder.path("typo.pathway")
-        for command in [["list", "frameworks", "--read-only", "--db", db], ["backup", "--db", db],
-                        ["export", "project", "--read-only", "--db", db]] {
+        let words = "No database at \(db). To start a new one, run: pathway init --db \(db)"
+        try Self.expectRefused(db, folder, saying: words, snapshotPrefix: "typo")
+        for command in [["--db", db], ["check", "--db", db], ["import", "case", "--db", db, folder.path("p.json")]] {
             let r = try CLI.run(command, folder: folder)
             #expect(r.status == 2, "\(command): \(r.stderr)")
-            #expect(r.stderr.contains("\(db) does not exist"), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: db))
         }
-        // Without --read-only a missing database is created, and that is said on stderr.
-        let created = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
-        #expect(created.status == 0)
-        #expect(created.stderr.contains("Created a new database at \(db)"))
+        let fromEnvironment = try CLI.run(["list", "frameworks"], environment: ["PATHWAY_DB": db], folder: folder)
+        #expect(fromEnvironment.status == 2)
+        #expect(fromEnvironment.stderr.contains("No database at \(db) (named by PATHWAY_DB)"), "\(fromEnvironment.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        // The command it names works, and then the others do.
+        try CLI.initDatabase(db, folder: folder)
+        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
     }
 
     @Test func aMissingFolderIsAClearError() throws {
         let folder = TempFolder("bad")
         let blocker = folder.path("file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
-        let r = try CLI.run(["list", "frameworks", "--db", blocker + "/doc.pathway"], folder: folder)
-        #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr.contains(blocker + "/doc.pathway"))
-        #expect(r.stderr.split(separator: "\n").count == 1)
+        for command in [["list", "frameworks"], ["init"]] {
+            let r = try CLI.run(command + ["--db", blocker + "/doc.pathway"], folder: folder)
+            #expect(r.status == 2, "\(r.stderr)")
+            #expect(r.stderr.contains(blocker + "/doc.pathway"))
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "x")
     }
 
     @Test func aFolder() throws {
@@ -83,7 +92,7 @@ import Glibc
     @Test func aTruncatedDatabase() throws {
         let folder = TempFolder("bad")
         let good = folder.path("good.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", good], folder: folder).status == 0)
+        try CLI.initDatabase(good, folder: folder)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
         let db = folder.path("cut.pathway")
         try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: db))
@@ -98,7 +107,7 @@ import Glibc
     @Test func aNewerSchemaVersion() throws {
         let folder = TempFolder("bad")
         let db = folder.path("future.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try CLI.initDatabase(db, folder: folder)
         let queue = try DatabaseQueue(path: db)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA user_version = \(DocumentStore.schemaVersion + 7)")
@@ -121,7 +130,7 @@ import Glibc
     @Test func anUnreadableFile() throws {
         let folder = TempFolder("bad")
         let db = folder.path("secret.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try CLI.initDatabase(db, folder: folder)
         chmod(db, 0o000)
         defer { chmod(db, 0o644) }
         let before = FolderSnapshot(folder.url.path, matching: "secret")
@@ -148,7 +157,7 @@ import Glibc
         let db = folder.path("shared.pathway")
         let project = folder.path("p.json")
         try Generated.projectFile(Generated.catalog(competencies: 5, variant: "P"), at: project)
-        #expect(try CLI.run(["import", "project", project, "--db", db], folder: folder).status == 0)
+        try CLI.database(db, holding: project, folder: folder)
         try Generated.projectFile(Generated.catalog(competencies: 5, variant: "Q"), at: project)
         chmod(db, 0o444)
         let before = FolderSnapshot(folder.url.path, matching: "shared")

@@ -17,7 +17,7 @@ import Glibc
         let b = Generated.catalog(competencies: 1_500, variant: "B")
         let files = [try Generated.projectFile(a, at: folder.path("a.json")), try Generated.projectFile(b, at: folder.path("b.json"))]
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["import", "project", files[0], "--db", db], folder: folder).status == 0)
+        try CLI.database(db, holding: files[0], folder: folder)
         var succeeded = 0, busy = 0
         for round in 0..<8 {
             let first = try CLI.start(["import", "project", files[0], "--replace", "--db", db], folder: folder)
@@ -47,7 +47,7 @@ import Glibc
     func aLockedDatabaseIsRetriedThenReported() throws {
         let folder = TempFolder("locked")
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try CLI.initDatabase(db, folder: folder)
         let before = try DatabaseCheck.load(db)
         let file = try Generated.projectFile(Generated.catalog(competencies: 20, variant: "X"), at: folder.path("x.json"))
         let holder = LockHolder(path: db)
@@ -73,7 +73,7 @@ import Glibc
     func aBrieflyLockedDatabaseIsWaitedFor() throws {
         let folder = TempFolder("brief")
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try CLI.initDatabase(db, folder: folder)
         let file = try Generated.projectFile(Generated.catalog(competencies: 20, variant: "Y"), at: folder.path("y.json"))
         let holder = LockHolder(path: db)
         let p = try CLI.start(["import", "project", file, "--db", db], folder: folder)

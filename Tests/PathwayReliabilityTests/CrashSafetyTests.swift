@@ -31,8 +31,7 @@ import Glibc
         let fileA = try Generated.projectFile(a, at: folder.path("a.json"))
         let fileB = try Generated.projectFile(b, at: folder.path("b.json"))
         let db = folder.path("doc.pathway")
-        let created = try CLI.run(["import", "project", fileA, "--db", db], folder: folder)
-        try #require(created.status == 0, "\(created.stderr)")
+        try CLI.database(db, holding: fileA, folder: folder)
         // How long one whole import takes here: kills are spread over that time (and a bit after).
         var full = 0.0
         for file in [fileB, fileA] {
@@ -70,21 +69,26 @@ import Glibc
                        "\(completed) imports finished before the kill; seed \(seed)")
     }
 
+    /// The default database (no --db) is created on first use; importing a project file into it
+    /// then creates it holding the file. Killed at random moments, it is absent or whole.
     @Test(.timeLimit(.minutes(2)))
     func aKilledCreationLeavesNoDocumentOrAWholeOne() throws {
         let folder = TempFolder("crash-create")
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")
         let file = try Generated.projectFile(a, at: folder.path("a.json"))
+        func home(_ name: String) -> [String: String] { ["XDG_DATA_HOME": folder.path(name)] }
+        func database(_ name: String) -> String { folder.path(name) + "/pathway-designer/pathway.sqlite" }
         let full = try Self.measure {
-            let r = try CLI.run(["import", "project", file, "--db", folder.path("probe.pathway")], folder: folder)
+            let r = try CLI.run(["import", "project", file], environment: home("probe"), folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
         }
+        #expect(try DatabaseCheck.load(database("probe")) == a)
         let seed = SeededRandom.seed(11)
         var random = SeededRandom(seed: seed)
         var kills = 0, whole = 0, absent = 0
         for round in 0..<12 {
-            let db = folder.path("new-\(round).pathway")
-            let p = try CLI.start(["import", "project", file, "--db", db], folder: folder)
+            let db = database("new-\(round)")
+            let p = try CLI.start(["import", "project", file], environment: home("new-\(round)"), folder: folder)
             Self.randomPause(full, &random)
             p.signal(SIGKILL)
             if case .signalled = p.wait() { kills += 1 }
@@ -106,7 +110,7 @@ import Glibc
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")
         let file = try Generated.projectFile(a, at: folder.path("a.json"))
         let db = folder.path("doc.pathway")
-        #expect(try CLI.run(["import", "project", file, "--db", db], folder: folder).status == 0)
+        try CLI.database(db, holding: file, folder: folder)
         let full = try Self.measure {
             let r = try CLI.run(["backup", "--out", folder.path("probe.pathway"), "--db", db], folder: folder)
             #expect(r.status == 0, "\(r.stderr)")

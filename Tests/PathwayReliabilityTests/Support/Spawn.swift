@@ -141,6 +141,19 @@ enum CLI {
         return Result(termination: t, stdout: p.stdout, stderr: p.stderr)
     }
 
+    /// Starts a database as a user does: `pathway init --sample` (or an empty one).
+    static func initDatabase(_ db: String, sample: Bool = true, folder: TempFolder) throws {
+        let r = try run(["init", "--db", db] + (sample ? ["--sample"] : []), folder: folder)
+        try #require(r.status == 0, "pathway init failed: \(r.stderr)")
+    }
+
+    /// A new database holding exactly the project file: `init`, then `import project --replace`.
+    static func database(_ db: String, holding file: String, folder: TempFolder) throws {
+        try initDatabase(db, sample: false, folder: folder)
+        let r = try run(["import", "project", file, "--replace", "--db", db], folder: folder)
+        try #require(r.status == 0, "pathway import project failed: \(r.stderr)")
+    }
+
     /// Runs a command line under `setpriv` as the unprivileged user `nobody`, so file permissions
     /// bind (the tests usually run as root, whom `chmod 000` does not stop). Nil when this is
     /// not possible here (no setpriv, or not root).
