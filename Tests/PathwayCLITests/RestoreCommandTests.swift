@@ -8,8 +8,7 @@ import Testing
 
     /// A database with the sample data, a backup of it, then an extra framework added after.
     func prepared(_ folder: TempFolder) throws -> (db: String, backup: String) {
-        let db = folder.path("work.sqlite"), backup = folder.path("work-backup-1.sqlite")
-        #expect(try pathway(["list", "frameworks", "--db", db]).status == 0)
+        let db = try folder.sampleDatabase("work.sqlite"), backup = folder.path("work-backup-1.sqlite")
         let b = try pathway(["backup", "--out", backup, "--db", db])
         #expect(b.status == 0, "\(b.stderr)")
         let moodle = folder.path("own.csv")
