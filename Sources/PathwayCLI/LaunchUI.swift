@@ -29,7 +29,7 @@ func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) th
         Console.note("Not a terminal, so the terminal UI did not open; pathway --help lists the commands.")
         return
     }
-    TerminalUI.run(catalog: context.catalog, session: StoreSession(context),
+    TerminalUI.run(catalog: context.catalog, session: StoreSession(context), exchange: UIExchangeHost(context),
                    options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii))
 }
 

@@ -115,7 +115,12 @@ public final class CursesTerminal {
         doupdate()
     }
 
-    /// Waits up to 200 ms for a key; nil when none came.
+    /// How long `readKey` waits for a key: 200 ms normally, less while a job's progress is shown.
+    public func setKeyTimeout(milliseconds: Int32) {
+        if started { wtimeout(pd_stdscr(), milliseconds) }
+    }
+
+    /// Waits up to 200 ms (see `setKeyTimeout`) for a key; nil when none came.
     public func readKey() -> Key? {
         var wch: wint_t = 0
         let r = wget_wch(pd_stdscr(), &wch)

@@ -25,8 +25,10 @@ public enum TerminalUI {
         }
     }
 
-    /// Opens the UI over the catalog; edits go to the session. Returns when the user quits.
-    public static func run(catalog: Catalog, session: DocumentSession, options: Options) {
+    /// Opens the UI over the catalog; edits go to the session, imports, exports and restores to
+    /// the exchange host. Returns when the user quits.
+    public static func run(catalog: Catalog, session: DocumentSession, exchange: (any ExchangeHost)? = nil,
+                           options: Options) {
         let utf8 = CursesTerminal.prepareLocale()
         let env = options.environment
         let library = ThemeLibrary.load(directories: ThemeLibrary.standardDirectories(
@@ -52,6 +54,8 @@ public enum TerminalUI {
         var app = App(catalog: catalog, session: session, width: size.width, height: size.height,
                       options: App.Options(ascii: ascii, themeName: themeName,
                                            themeNames: library.themes.map(\.name), keysConfig: keysConfig))
+        app.exchange = exchange
+        var job: JobRunner?
         if noColor { notes.append("NO_COLOR is set: showing no colours.") }
         if let note = notes.first { app.announce(note, kind: .error) }
         var appliedTheme = ""
@@ -60,6 +64,22 @@ public enum TerminalUI {
             if app.state.themeName != appliedTheme {
                 appliedTheme = app.state.themeName
                 term.use(library.theme(named: appliedTheme) ?? BuiltinThemes.defaultDark)
+                dirty = true
+            }
+            if job == nil, let next = app.takePendingJob(), let host = app.exchange {
+                job = JobRunner(job: next, host: host, session: session, catalog: app.state.document.catalog)
+                term.setKeyTimeout(milliseconds: 100)   // redraw the progress about ten times a second
+            }
+            if let running = job {
+                if app.isJobCancelRequested { running.cancel() }
+                if let result = running.result {
+                    job = nil
+                    app.finishJob(result, elapsed: running.elapsed)
+                    term.setKeyTimeout(milliseconds: 200)
+                    dirty = true
+                    continue   // a planned import's saving starts at once
+                }
+                app.jobProgress(running.progress, elapsed: running.elapsed)
                 dirty = true
             }
             let now = term.size

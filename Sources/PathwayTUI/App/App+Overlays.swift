@@ -103,6 +103,9 @@ extension App {
             }
             p.cursor.keepVisible(height: overlayPageSize)
             state.overlay = .picker(p)
+
+        case .exchange(let o):
+            handleExchange(o, key)
         }
     }
 

@@ -5,6 +5,8 @@ import PathwayModel
 public struct App {
     public internal(set) var state: AppState
     public let session: DocumentSession
+    /// Files for imports, exports, backups and restores (nil: those commands say they need it).
+    public var exchange: (any ExchangeHost)?
 
     /// Options chosen on the command line.
     public struct Options: Sendable {
@@ -51,7 +53,7 @@ public struct App {
 
     /// Every binding: the global ones, one key per screen to open it, and each screen's own.
     public static func bindings(for screens: [ScreenDescriptor]) -> [Binding] {
-        var all = GlobalBindings.all
+        var all = GlobalBindings.all + ExchangeCommands.bindings
         for d in screens {
             all.append(Binding(d.keys, d.openAction, d.id.title, d.summary))
         }
@@ -125,6 +127,7 @@ public struct App {
             picker.cursor.select(state.themeNames.firstIndex(of: state.themeName) ?? 0)
             state.overlay = .picker(picker)
         default:
+            if performExchange(action) { return }
             if let d = state.descriptors.first(where: { $0.openAction == action }) {
                 go(to: d.id, subject: nil)
                 return

@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     /// The document version each screen last refreshed for.
     var seenVersion: [ScreenID: Int] = [:]
     public var shouldQuit = false
+    /// Imports, exports and restores: the job for the backend, and what was typed last.
+    public var exchange = ExchangeState()
 
     /// Smallest terminal the screens are laid out for.
     public static let minimumWidth = 60
@@ -59,6 +61,7 @@ public enum Overlay: Sendable {
     case prompt(PromptOverlay)
     case confirm(Confirmation)
     case picker(PickerOverlay)
+    case exchange(ExchangeOverlay)
 
     public var name: String {
         switch self {
@@ -68,6 +71,7 @@ public enum Overlay: Sendable {
         case .prompt: return "prompt"
         case .confirm: return "confirm"
         case .picker: return "picker"
+        case .exchange: return "exchange"
         }
     }
 }

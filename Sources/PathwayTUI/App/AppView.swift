@@ -214,6 +214,8 @@ public enum AppView {
             let inside = buffer.box(r, title: "Confirm", glyphs: g, style: Style(.warning))
             for (i, l) in lines.enumerated() { buffer.writeRow(" " + l, in: inside.row(i), style: Style(.text, bold: true)) }
             buffer.writeRow(" y yes · n no", in: inside.row(inside.height - 1), style: Style(.hintKey))
+        case .exchange(let o):
+            ExchangeView.draw(o, state, into: &buffer)
         }
     }
 

@@ -96,6 +96,7 @@ public struct KeyRegistry: Sendable {
             out += "\n## \(scope.title)\n\n| keys | action | what it does |\n|---|---|---|\n"
             for b in bindings where b.scope == scope {
                 let keys = b.keys.map { "`" + describe($0).map { $0 == "|" ? "\\|" : String($0) }.joined() + "`" }.joined(separator: " ")
+                    + (b.keys.isEmpty ? "palette `:`" : "")
                 let edit = b.edits ? " *(edit)*" : ""
                 out += "| \(keys) | `\(b.action.rawValue)` | \(b.long)\(edit) |\n"
             }
