@@ -27,6 +27,7 @@ import Glibc
     @Test func importAMoodleFrameworkThenExportItAsCASE() throws {
         guard let oecd = ExchangeCommandsTests.fixture("fixtures/moodle/oecd-competency-framework.csv") else { return }
         let folder = TempFolder()
+        _ = try folder.sampleDatabase("work.pathway")
         guard let t = try Self.start(folder: folder) else { return }
         defer { t.close() }
         try t.waitFor("F10Quit")
@@ -86,8 +87,7 @@ import Glibc
 
     @Test func restoreFromABackupInTheUI() throws {
         let folder = TempFolder()
-        let db = folder.path("work.pathway")
-        #expect(try pathway(["list", "frameworks", "--db", db]).status == 0)
+        let db = try folder.sampleDatabase("work.pathway")
         let backup = try pathway(["backup", "--db", db])
         #expect(backup.status == 0, "\(backup.stderr)")
         let later = folder.path("later.csv")
