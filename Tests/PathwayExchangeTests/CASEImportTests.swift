@@ -89,13 +89,13 @@ import PathwayModel
               "pkg.json, CFAssociations[0].associationType: 'isCousinOf' is not a CASE association type; use one of isChildOf, isPeerOf, isPartOf, exactMatchOf, precedes, isRelatedTo, replacedBy, exemplar, hasSkillLevel, isTranslationOf, or an extension type starting with ext:")
         fails(Self.minimal.replacingOccurrences(of: "\"identifier\": \"i2\", \"uri\": \"http://x/i2\", \"fullStatement\"", with: "\"identifier\": \"i1\", \"uri\": \"http://x/i2\", \"fullStatement\""),
               "pkg.json, CFItems[1].identifier: the identifier i1 is already used by CFItems[0]; identifiers must be unique")
-        fails(String(Self.minimal.prefix(300)), "pkg.json, line 4, column 8: a string is never closed with '\"' (the file may be cut short)")
+        fails(String(Self.minimal.prefix(300)), "pkg.json, line 4, column 8 ($.CFItems[1]): a string is never closed with '\"' (the file may be cut short)")
         fails("{\"CFDocument\": {\"identifier\": \"d\", \"title\": 5}}", "pkg.json, CFDocument.title: must be text, not a number")
         fails("[]", "pkg.json, the top level: must be an object, not a list")
         fails("{\"CFItems\": []}", "pkg.json, CFDocument: is missing; it must be an object")
         fails("{\"CFDocument\": {\"identifier\": \"d\", \"title\": \"t\"}, \"CFItems\": [{\"identifier\": \"x\"}]}",
               "pkg.json, CFItems[0].fullStatement: is missing; it is required")
-        fails("{\"a\": tru}", "pkg.json, line 1, column 7: expected true")
-        fails(String(repeating: "[", count: 5000), "pkg.json, line 1, column 257: the JSON is nested more than 256 levels deep")
+        fails("{\"a\": tru}", "pkg.json, line 1, column 7 ($.a): unexpected text; expected true (text needs double quotes)")
+        fails(String(repeating: "[", count: 5000), "pkg.json, line 1, column 257 ($[0][0][0][0][0][0]…[0][0][0][0][0][0]): the JSON is nested more than 256 levels deep")
     }
 }

@@ -6,7 +6,7 @@ import PathwayModel
 @Suite struct ELMExportTests {
     let catalog = TestCatalog.make()
 
-    func parsed(_ text: String) throws -> JSONTree { try JSONTreeParser.parse(ImportSource(name: "elm.jsonld", text: text)) }
+    func parsed(_ text: String) throws -> JSONTree { try JSONParser.parse(ImportSource(name: "elm.jsonld", text: text)) }
 
     @Test func credentialIsAQualificationLikeTheAnnexISample() throws {
         let q = try parsed(try ELMExporter.credentialText("GP-01", in: catalog))
@@ -46,7 +46,7 @@ import PathwayModel
     /// Every property name used is a term of the ELM EDC context (or JSON-LD's own `@…`).
     @Test func everyTermIsInTheContext() throws {
         guard let path = SharedFixtures.path("standards/elm-edc-ap-context.jsonld") else { return }
-        let context = try JSONTreeParser.parse(try ImportSource(path: path))
+        let context = try JSONParser.parse(try ImportSource(path: path))
         let terms = Set(context["@context"]?.members?.map(\.0) ?? [])
         #expect(terms.count > 200)
         func walk(_ v: JSONTree, _ found: inout Set<String>) {

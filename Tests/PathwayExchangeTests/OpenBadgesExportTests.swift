@@ -5,7 +5,7 @@ import PathwayModel
 @Suite struct OpenBadgesExportTests {
     let catalog = TestCatalog.make()
 
-    func parsed(_ text: String) throws -> JSONTree { try JSONTreeParser.parse(ImportSource(name: "ob3.json", text: text)) }
+    func parsed(_ text: String) throws -> JSONTree { try JSONParser.parse(ImportSource(name: "ob3.json", text: text)) }
 
     @Test func achievementCarriesEQFECTSAndESCOAlignments() throws {
         let text = try OpenBadgesExporter.text(credential: "GP-01", learner: nil, in: catalog)

@@ -26,15 +26,15 @@ import PathwayExchange
 
     @Test func invalidJSONNamesTheLine() throws {
         let e = try #require(error(changed("\"title\": \"Two\"}", "\"title\": \"Two\",}")))
-        #expect(e.file == "bad.json" && e.path == "$")
+        #expect(e.file == "bad.json" && e.path == "$.credentials[1]")
         #expect(e.line == 25)
         #expect(e.message.contains("a comma before '}' is not allowed"))
-        #expect(e.description.hasPrefix("bad.json, line 25: the file is not valid JSON at column"))
+        #expect(e.description == "bad.json, line 25 ($.credentials[1]): the file is not valid JSON at column 35: a comma before '}' is not allowed in JSON.")
     }
 
     @Test func aDuplicateKeyIsASyntaxError() throws {
         let e = try #require(error(changed("\"title\": \"Two\"", "\"title\": \"Two\", \"title\": \"Again\"")))
-        #expect(e.line == 25)
+        #expect(e.line == 25 && e.path == "$.credentials[1].title")
         #expect(e.message.contains("the key \"title\" appears twice"))
     }
 

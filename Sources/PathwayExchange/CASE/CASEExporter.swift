@@ -99,6 +99,6 @@ public enum CASEExporter {
     }
 
     public static func text(framework code: String, in catalog: Catalog, changed: String) throws -> String {
-        JSONTreeWriter.text(try package(framework: code, in: catalog, changed: changed))
+        JSONWriter.text(try package(framework: code, in: catalog, changed: changed))
     }
 }

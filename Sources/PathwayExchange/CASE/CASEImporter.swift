@@ -15,7 +15,7 @@ import PathwayModel
 public enum CASEImporter {
     public static func read(_ source: ImportSource, progress: ((Double) -> Void)? = nil) throws -> ImportedFramework {
         progress?(0)
-        let root = try JSONTreeParser.parse(source)
+        let root = try JSONParser.parse(source)
         progress?(0.4)
         let r = JSONTreeReading(file: source.name)
         _ = try r.object(root, "the top level")

@@ -15,14 +15,14 @@ public enum ELMExporter {
         guard let c = catalog.credentials[code] else {
             throw ExportError("there is no credential \(code); `pathway list credentials` shows the codes")
         }
-        return JSONTreeWriter.text(withContext(specification(c, in: catalog)))
+        return JSONWriter.text(withContext(specification(c, in: catalog)))
     }
 
     public static func pathwayText(_ code: String, in catalog: Catalog) throws -> String {
         guard let p = catalog.pathways[code] else {
             throw ExportError("there is no pathway \(code); `pathway list pathways` shows the codes")
         }
-        return JSONTreeWriter.text(withContext(specification(p, in: catalog)))
+        return JSONWriter.text(withContext(specification(p, in: catalog)))
     }
 
     static func withContext(_ spec: JSONTree) -> JSONTree {

@@ -42,6 +42,13 @@ public enum JSONTree: Hashable, Sendable {
     public var array: [JSONTree]? { if case .array(let a) = self { return a } else { return nil } }
     public var members: [(String, JSONTree)]? { if case .object(let o) = self { return o } else { return nil } }
     public var isNull: Bool { if case .null = self { return true } else { return false } }
+    /// Neither a list nor an object.
+    public var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
 
     /// An integer number, when the value is one that fits.
     public var int: Int? {
@@ -56,10 +63,16 @@ public enum JSONTree: Hashable, Sendable {
         return Double(text)
     }
 
-    /// A number written the shortest way (2, 2.5), never as 2.0 or in exponent form for ordinary values.
+    /// A number written the shortest way that reads back the same (2, 2.5), never as 2.0 or in
+    /// exponent form for ordinary values; null for infinity and NaN, which JSON cannot hold.
     public static func number(_ value: Double) -> JSONTree {
-        if value.isFinite, value.rounded() == value, abs(value) < 1e15 { return .number(String(Int(value))) }
-        return .number(value.isFinite ? "\(value)" : "0")
+        value.isFinite ? .number(numberText(value)) : .null
+    }
+
+    /// The text of a finite number as `number(_:)` writes it, also for messages ("5 or more").
+    public static func numberText(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     public static func number(_ value: Int) -> JSONTree { .number(String(value)) }
@@ -68,7 +81,7 @@ public enum JSONTree: Hashable, Sendable {
     public var kindName: String {
         switch self {
         case .null: return "null"
-        case .bool: return "true/false"
+        case .bool: return "true or false"
         case .number: return "a number"
         case .string: return "a string"
         case .array: return "a list"

@@ -72,14 +72,14 @@ public enum OpenBadgesExporter {
         guard let c = catalog.credentials[code] else {
             throw ExportError("there is no credential \(code); `pathway list credentials` shows the codes")
         }
-        guard let learner else { return JSONTreeWriter.text(achievement(c, in: catalog)) }
+        guard let learner else { return JSONWriter.text(achievement(c, in: catalog)) }
         guard let l = catalog.learners[learner] else {
             throw ExportError("there is no learner \(learner); `pathway list learners` shows the names")
         }
         guard let done = l.completions.filter({ $0.credential == code }).max(by: { $0.date < $1.date }) else {
             throw ExportError("\(learner) has not completed \(code); record the completion first, then export the credential")
         }
-        return JSONTreeWriter.text(credential(IssuedCredential(credential: c, learner: learner, issued: done.date), in: catalog))
+        return JSONWriter.text(credential(IssuedCredential(credential: c, learner: learner, issued: done.date), in: catalog))
     }
 
     static func profile(_ c: MicroCredential) -> JSONTree {

@@ -16,7 +16,7 @@ struct ObjectReader {
         self.path = path
         self.line = node.line
         self.what = what
-        guard case .object(let list) = node.value else {
+        guard let list = node.members else {
             throw ProjectFileError(file: source, path: path,
                                    message: "expected \(what) written as an object { … }, found \(node.value.kindName)",
                                    line: node.line)
@@ -27,21 +27,14 @@ struct ObjectReader {
                 var message = "unknown key \"\(m.key)\" in \(what)"
                 if let guess = Spelling.closest(to: m.key, among: keys) { message += " (did you mean \"\(guess)\"?)" }
                 message += "; known keys are \(keys.joined(separator: ", "))"
-                throw ProjectFileError(file: source, path: ObjectReader.join(path, m.key), message: message, line: m.value.line)
+                throw ProjectFileError(file: source, path: JSONPath.join(path, m.key), message: message, line: m.value.line)
             }
             members[m.key] = m.value
         }
         self.members = members
     }
 
-    static func join(_ path: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-        }
-        return plain ? "\(path).\(key)" : "\(path)[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
-    }
-
-    func path(_ key: String) -> String { ObjectReader.join(path, key) }
+    func path(_ key: String) -> String { JSONPath.join(path, key) }
 
     func has(_ key: String) -> Bool { members[key] != nil }
 
@@ -101,7 +94,7 @@ struct ObjectReader {
         guard let node = members[key] else { return nil }
         guard case .number(let text) = node.value else { throw wrongType(key, "a number", node) }
         guard let d = Double(text), d.isFinite else { throw fail(key, "\(text) is too large a number") }
-        if let minimum, d < minimum { throw fail(key, "\"\(key)\" must be \(JSONWriter.numberText(minimum)) or more, not \(text)") }
+        if let minimum, d < minimum { throw fail(key, "\"\(key)\" must be \(JSONTree.numberText(minimum)) or more, not \(text)") }
         return d
     }
 
@@ -175,7 +168,7 @@ struct ObjectReader {
     /// The items of a list with their paths; an absent key is an empty list.
     func list(_ key: String) throws(ProjectFileError) -> [(node: JSONNode, path: String)] {
         guard let node = members[key] else { return [] }
-        guard case .array(let items) = node.value else { throw wrongType(key, "a list [ … ]", node) }
+        guard let items = node.items else { throw wrongType(key, "a list [ … ]", node) }
         let base = path(key)
         return items.enumerated().map { ($0.element, "\(base)[\($0.offset)]") }
     }

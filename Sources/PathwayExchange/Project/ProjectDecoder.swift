@@ -37,9 +37,9 @@ struct ProjectDecoder {
     static func decode(_ bytes: [UInt8], source: String) throws(ProjectFileError) -> DecodedProject {
         let root: JSONNode
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parseDocument(bytes)
         } catch {
-            throw ProjectFileError(file: source, path: "$",
+            throw ProjectFileError(file: source, path: error.path.description,
                                    message: "the file is not valid JSON at column \(error.column): \(error.message)",
                                    line: error.line)
         }
@@ -51,7 +51,7 @@ struct ProjectDecoder {
     // MARK: root
 
     private mutating func readRoot(_ node: JSONNode) throws(ProjectFileError) {
-        guard case .object(let members) = node.value else {
+        guard let members = node.members else {
             throw ProjectFileError(file: source, path: "$",
                                    message: "a project file is a JSON object starting with {\"format\": \"\(ProjectFile.formatName)\", …}, not \(node.value.kindName)",
                                    line: node.line)
@@ -294,7 +294,7 @@ struct ProjectDecoder {
                 minECTS: try t.optionalDouble("minECTS", atLeast: 0), maxECTS: try t.optionalDouble("maxECTS", atLeast: 0),
                 competencies: try competencyLevels(t, "competencies", what: "a target competency"))
             if let lo = target.minECTS, let hi = target.maxECTS, lo > hi {
-                throw t.fail("maxECTS", "the ECTS range is reversed: \"minECTS\" \(JSONWriter.numberText(lo)) is above \"maxECTS\" \(JSONWriter.numberText(hi))")
+                throw t.fail("maxECTS", "the ECTS range is reversed: \"minECTS\" \(JSONTree.numberText(lo)) is above \"maxECTS\" \(JSONTree.numberText(hi))")
             }
         }
         var stages: [Stage] = []

@@ -3,9 +3,9 @@ import PathwayModel
 /// Builds the JSON tree of a project file from a catalog: entities sorted by code, keys in the
 /// order of `ProjectKeys`, optional fields left out when they hold their default value.
 struct ProjectEncoder {
-    private typealias Members = [(key: String, value: JSONNode)]
+    private typealias Members = [(String, JSONTree)]
 
-    static func encode(_ catalog: Catalog) -> JSONValue {
+    static func encode(_ catalog: Catalog) -> JSONTree {
         var root: Members = []
         put(&root, "format", .string(ProjectFile.formatName))
         put(&root, "version", .number(String(ProjectFile.currentVersion)))
@@ -24,8 +24,8 @@ struct ProjectEncoder {
 
     // MARK: helpers
 
-    private static func put(_ m: inout Members, _ key: String, _ value: JSONValue) {
-        m.append((key, JSONNode(value: value, line: 0)))
+    private static func put(_ m: inout Members, _ key: String, _ value: JSONTree) {
+        m.append((key, value))
     }
 
     private static func text(_ m: inout Members, _ key: String, _ value: String, default d: String = "") {
@@ -36,16 +36,16 @@ struct ProjectEncoder {
         if let value { put(&m, key, .string(value)) }
     }
 
-    private static func list(_ m: inout Members, _ key: String, _ values: [JSONValue]) {
-        if !values.isEmpty { put(&m, key, .array(values.map { JSONNode(value: $0, line: 0) })) }
+    private static func list(_ m: inout Members, _ key: String, _ values: [JSONTree]) {
+        if !values.isEmpty { put(&m, key, .array(values)) }
     }
 
     private static func strings(_ m: inout Members, _ key: String, _ values: [String]) {
-        list(&m, key, values.map(JSONValue.string))
+        list(&m, key, values.map(JSONTree.string))
     }
 
     private static func number(_ m: inout Members, _ key: String, _ value: Double?) {
-        if let value { put(&m, key, JSONWriter.number(value)) }
+        if let value { put(&m, key, JSONTree.number(value)) }
     }
 
     private static func level(_ m: inout Members, _ key: String, _ value: EQFLevel?) {
@@ -63,7 +63,7 @@ struct ProjectEncoder {
 
     // MARK: entities
 
-    private static func framework(_ code: String, _ catalog: Catalog) -> JSONValue {
+    private static func framework(_ code: String, _ catalog: Catalog) -> JSONTree {
         var m: Members = []
         put(&m, "code", .string(code))
         if let f = catalog.frameworks[code] {
@@ -86,7 +86,7 @@ struct ProjectEncoder {
     /// Tree order (depth first, siblings by position), then anything the tree cannot reach.
     /// `position` is written only where it differs from the place among siblings in this order,
     /// which is what the decoder assumes when it is left out.
-    private static func competencies(in framework: String, _ catalog: Catalog) -> [JSONValue] {
+    private static func competencies(in framework: String, _ catalog: Catalog) -> [JSONTree] {
         let members = catalog.competencies.values.filter { $0.framework == framework }
         let tree = CompetencyTree(competencies: members, framework: framework)
         var ordered = tree.depthFirst.map(\.competency)
@@ -118,7 +118,7 @@ struct ProjectEncoder {
         }
     }
 
-    private static func occupation(_ o: Occupation) -> JSONValue {
+    private static func occupation(_ o: Occupation) -> JSONTree {
         var m: Members = []
         put(&m, "code", .string(o.code))
         put(&m, "title", .string(o.title))
@@ -130,7 +130,7 @@ struct ProjectEncoder {
         return .object(m)
     }
 
-    private static func credential(_ c: MicroCredential) -> JSONValue {
+    private static func credential(_ c: MicroCredential) -> JSONTree {
         var m: Members = []
         put(&m, "code", .string(c.code))
         put(&m, "title", .string(c.title))
@@ -172,7 +172,7 @@ struct ProjectEncoder {
         return .object(m)
     }
 
-    private static func pathway(_ p: Pathway) -> JSONValue {
+    private static func pathway(_ p: Pathway) -> JSONTree {
         var m: Members = []
         put(&m, "code", .string(p.code))
         put(&m, "title", .string(p.title))
@@ -194,7 +194,7 @@ struct ProjectEncoder {
                 var gm: Members = []
                 text(&gm, "title", g.title)
                 put(&gm, "choose", .number(String(g.choose)))
-                put(&gm, "options", .array(g.options.map { JSONNode(value: .string($0), line: 0) }))
+                put(&gm, "options", .array(g.options.map(JSONTree.string)))
                 return .object(gm)
             })
             return .object(sm)
@@ -202,7 +202,7 @@ struct ProjectEncoder {
         return .object(m)
     }
 
-    private static func learner(_ l: Learner) -> JSONValue {
+    private static func learner(_ l: Learner) -> JSONTree {
         var m: Members = []
         put(&m, "name", .string(l.name))
         text(&m, "note", l.note)
@@ -216,7 +216,7 @@ struct ProjectEncoder {
         return .object(m)
     }
 
-    private static func comment(_ c: ReviewComment) -> JSONValue {
+    private static func comment(_ c: ReviewComment) -> JSONTree {
         var m: Members = []
         put(&m, "id", .number(String(c.id)))
         put(&m, "author", .string(c.author))

@@ -22,7 +22,7 @@ public enum ProjectFile {
 
     /// Deterministic, pretty-printed, sorted, diff-friendly JSON (same catalog → same bytes), ending in "\n".
     public static func encode(_ catalog: Catalog) -> Data {
-        Data(JSONWriter.write(ProjectEncoder.encode(catalog)))
+        Data(JSONWriter.bytes(ProjectEncoder.encode(catalog), layout: .compact(lineWidth: 100)))
     }
 
     /// Decodes several files and merges them into one catalog; the same code defined twice is an
