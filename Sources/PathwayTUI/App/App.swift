@@ -93,14 +93,22 @@ public struct App {
             say(describe(state.pendingKeys) + "…", .info)
             return
         case .action(let action):
-            state.pendingKeys = []
+            endSequence()
             perform(action)
         case .none:
             let retry = state.pendingKeys.count > 1
-            state.pendingKeys = []
+            endSequence()
             if retry { handleNormal(key); return }
             say("\(key) does nothing here. Press ? to see the keys of this screen.", .info)
         }
+    }
+
+    /// Forgets the keys typed so far, and the "g…" hint they put in the status line (a finished
+    /// sequence must not look as if it still waits for a key).
+    private mutating func endSequence() {
+        let typed = state.pendingKeys
+        state.pendingKeys = []
+        if typed.count > 1, state.status.text == describe(Array(typed.dropLast())) + "…" { state.status = StatusLine() }
     }
 
     /// Runs an action as if its key had been pressed (the palette uses this too).
