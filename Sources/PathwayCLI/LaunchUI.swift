@@ -29,6 +29,10 @@ func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) th
         Console.note("Not a terminal, so the terminal UI did not open; pathway --help lists the commands.")
         return
     }
+    if let reason = CursesTerminal.unsupportedReason(term: ProcessInfo.processInfo.environment["TERM"]) {
+        throw CLIError("The terminal UI cannot open: \(reason). Run pathway in a terminal such as xterm-256color, "
+                       + "or use its commands instead (pathway --help lists them).")
+    }
     TerminalUI.run(catalog: context.catalog, session: StoreSession(context), exchange: UIExchangeHost(context),
                    options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii))
 }

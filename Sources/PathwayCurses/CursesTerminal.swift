@@ -11,6 +11,8 @@ public final class CursesTerminal {
     private var previous: ScreenBuffer?
     private var theme: Theme = Theme.monochrome
     private var rolePairs: [Role: (pair: Int32, attrs: attr_t)] = [:]
+    /// ASCII look-alikes for text the terminal cannot show when the locale is not UTF-8.
+    private var fallback = AsciiFallback()
     /// Colour off by `NO_COLOR` or by a terminal without colour.
     public private(set) var monochrome = true
 
@@ -97,16 +99,25 @@ public final class CursesTerminal {
                 if cell.isContinuation { continue }
                 if !full, let p = previous, p[x, y] == cell,
                    cell.width < 2 || (x + 1 < buffer.width && p[x + 1, y] == buffer[x + 1, y]) { continue }
+                let look = rolePairs[cell.style.role] ?? (0, pd_a_normal())
+                var attrs = look.attrs
+                if cell.style.bold { attrs |= pd_a_bold() }
+                if cell.style.underline { attrs |= pd_a_underline() }
+                if !isUTF8 && !cell.char.isASCII {
+                    // One ASCII character per column, so the rest of the row stays in place.
+                    for (i, c) in fallback.characters(for: cell.char, width: Int(cell.width)).enumerated() where x + i < buffer.width {
+                        chars[0] = wchar_t(bitPattern: c.unicodeScalars.first!.value)
+                        chars[1] = 0
+                        _ = pd_put_cell(Int32(y), Int32(x + i), chars, attrs, look.pair)
+                    }
+                    continue
+                }
                 var n = 0
                 for s in cell.char.unicodeScalars where n < 5 {
                     chars[n] = wchar_t(bitPattern: s.value)
                     n += 1
                 }
                 chars[n] = 0
-                let look = rolePairs[cell.style.role] ?? (0, pd_a_normal())
-                var attrs = look.attrs
-                if cell.style.bold { attrs |= pd_a_bold() }
-                if cell.style.underline { attrs |= pd_a_underline() }
                 _ = pd_put_cell(Int32(y), Int32(x), chars, attrs, look.pair)
             }
         }

@@ -107,6 +107,7 @@ public enum TerminalUI {
         signal(SIGTERM, handler)
         signal(SIGHUP, handler)
         signal(SIGINT, handler)
+        CrashRestore.install()
         // Whatever path leads to exit, give the terminal back.
         atexit { if isendwin() == false { endwin() } }
     }
