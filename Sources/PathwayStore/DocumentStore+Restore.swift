@@ -66,6 +66,7 @@ extension DocumentStore {
         if isReadOnly { throw StoreError.readOnly(path: path) }
         let info = try Self.inspectBackup(at: backup)
         let url = URL(fileURLWithPath: path)
+        Self.removeAbandonedStaging(beside: url)
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).restoring-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) } }
@@ -93,6 +94,20 @@ extension DocumentStore {
             throw StoreError(error, path: path)
         }
         return info
+    }
+
+    /// Staging copies left by a restore that was killed (their process is gone) are removed, so
+    /// an interrupted restore leaves nothing behind for long.
+    static func removeAbandonedStaging(beside url: URL) {
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).restoring-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) } ?? 0
+            if pid > 0, kill(pid, 0) != 0, errno == ESRCH {
+                unlink((folder as NSString).appendingPathComponent(name))
+            }
+        }
     }
 
     /// The name SQLite reads an existing document by, or the error saying why it cannot.
