@@ -122,6 +122,8 @@ import Testing
         #expect(text.contains("Saving 4 changes in one transaction"))
         #expect(text.contains(" 60%"))
         #expect(text.contains("please wait"))     // saving cannot be cut short
+        app.jobProgress(nil, elapsed: 1.5)        // saving reports no progress; the clock goes on
+        #expect(app.screenText.contains("4.0 s"))
         let saving = app.takePendingJob()
         #expect(saving.map { if case .save = $0 { true } else { false } } == true)
     }
@@ -157,6 +159,10 @@ import Testing
         #expect(app.state.document.catalog.competencies(in: "LATER").map(\.code) == ["L1", "L2", "L2.1"])
         #expect(app.state.document.catalog.competencies[CompetencyKey(framework: "LATER", code: "L2.1")]?.description == "Use care")
         #expect(app.state.status.text == "Imported Added later. Undo the whole import with u.")
+        // The overview's recent items start with what the import brought, in the file's order.
+        let k = { CompetencyKey(framework: "LATER", code: $0) }
+        #expect(Array(app.state.document.recent.prefix(4)) == [.framework("LATER"), .competency(framework: k("L1").framework, code: "L1"),
+                                                                 .competency(framework: "LATER", code: "L2"), .competency(framework: "LATER", code: "L2.1")])
         app.press("Esc")
         #expect(app.state.overlay == nil)
         app.press("u")
@@ -174,6 +180,41 @@ import Testing
         #expect(app.screenText.contains("Nothing to import"))
         #expect(app.screenText.contains("Already up to date: framework LATER"))
         #expect(session.applied.count == 3)
+    }
+
+    @Test func undoingABigImportShowsProgressInsteadOfFreezing() throws {
+        var (app, session, host) = Demo.exchangeApp(width: 100, height: 30)
+        var lines = Self.moodle.split(separator: "\n").prefix(2).map(String.init)
+        for i in 0..<1_200 { lines.append("LATER,B\(i),Skill \(i),,1,,,,,,,,,") }
+        host.files["big.csv"] = lines.joined(separator: "\n")
+        let before = app.state.document.catalog
+        importMoodle(&app, path: "big.csv")
+        app.runPendingJobs()
+        #expect(app.screenText.contains("1,200 competencies: 1,200 added"))
+        app.press("Esc")
+        app.press("u")
+        var text = app.screenText
+        #expect(text.contains("Undoing: Import Added later"))
+        #expect(text.contains("Saving 1,201 changes in one transaction"))
+        #expect(text.contains("The screen comes back as soon as it is saved."))
+        #expect(!text.contains("%"))
+        #expect(app.state.document.catalog.frameworks["LATER"] != nil)   // not yet: saving first
+        app.runPendingJobs()
+        #expect(app.state.overlay == nil)
+        #expect(app.state.document.catalog == before)
+        #expect(app.state.status.text == "Undone: Import Added later. Redo with Ctrl-R.")
+        #expect(session.applied.count == 2)
+        app.handle(.ctrl("r"))
+        #expect(app.screenText.contains("Redoing: Import Added later"))
+        app.runPendingJobs()
+        #expect(app.state.document.catalog.competencies(in: "LATER").count == 1_200)
+        #expect(app.state.status.text == "Redone: Import Added later.")
+        #expect(session.applied.count == 3)
+        // Small undos stay instant.
+        app.commit(ChangeSet("Add", [.putFramework(CompetencyFramework(code: "NEW", title: "New"))]))
+        app.press("u")
+        #expect(app.state.overlay == nil)
+        #expect(app.state.document.catalog.frameworks["NEW"] == nil)
     }
 
     @Test func aBadFileReopensTheFormWithFileAndLine() {

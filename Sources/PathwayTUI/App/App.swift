@@ -202,6 +202,7 @@ public struct App {
 
     mutating func undo() {
         guard let inverse = state.undoStack.last else { say("Nothing to undo.", .info); return }
+        if saveInBackground(inverse, as: .undo) { return }
         do { try session.apply(inverse) } catch {
             say("Undo not saved: \(error). The document is unchanged.", .error); return
         }
@@ -212,6 +213,7 @@ public struct App {
 
     mutating func redo() {
         guard let set = state.redoStack.last else { say("Nothing to redo.", .info); return }
+        if saveInBackground(set, as: .redo) { return }
         do { try session.apply(set) } catch {
             say("Redo not saved: \(error). The document is unchanged.", .error); return
         }

@@ -116,7 +116,7 @@ public enum ExchangeJob: Sendable, Equatable {
                 try session.apply(set)
                 return .saved
             } catch {
-                return .failed("Nothing was imported: \(error). The document is unchanged.")
+                return .failed("Not saved: \(error). The document is unchanged.")
             }
         }
         return host.run(self, catalog: catalog, progress: progress, isCancelled: isCancelled)

@@ -31,6 +31,9 @@ public struct ExchangeState: Sendable {
     var origin: ExchangeForm?
     /// The import being saved (between `.planned` and `.saved`).
     var planned: PlannedImport?
+    /// What a `.save` job that is not an import is for: a big undo or redo.
+    var reverting: Reverting?
+    enum Reverting: Sendable { case undo, redo }
     /// Findings before the import, to say how many it introduced.
     var findingsBefore: (errors: Int, warnings: Int) = (0, 0)
     /// Seconds the reading took, added to the saving for the summary.
@@ -99,12 +102,16 @@ public struct JobProgress: Sendable {
     public var title: String
     public var job: ExchangeJob
     public var progress: ExchangeProgress
-    /// Seconds since the job started, from the backend's clock.
+    /// Seconds since the job started, from the backend's clock (an import's saving goes on
+    /// from its reading's time).
     public var elapsed = 0.0
+    var elapsedBefore = 0.0
     public var cancelRequested = false
     /// The share of the bar the reading takes when saving follows (imports).
     var scale = 1.0
     var offset = 0.0
+    /// False when the job reports no progress (a big undo): the box shows the time only.
+    var showsBar = true
 
     /// 0…1 over the whole job.
     public var fraction: Double { min(1, max(0, offset + progress.fraction * scale)) }

@@ -327,7 +327,7 @@ extension App {
     public mutating func jobProgress(_ progress: ExchangeProgress?, elapsed: Double) {
         guard case .exchange(.progress(var p))? = state.overlay else { return }
         if let progress, !p.cancelRequested { p.progress = progress }
-        p.elapsed = elapsed
+        p.elapsed = p.elapsedBefore + elapsed
         state.overlay = .exchange(.progress(p))
     }
 
@@ -365,9 +365,14 @@ extension App {
             p.offset = ExchangeText.readingShare
             p.scale = 1 - ExchangeText.readingShare
             p.elapsed = elapsed
+            p.elapsedBefore = elapsed
             state.overlay = .exchange(.progress(p))
             state.exchange.pendingJob = .save(planned.changeSet)
         case .saved:
+            if let reverting = state.exchange.reverting {
+                finishReverting(reverting)
+                return
+            }
             guard let planned = state.exchange.planned else { state.overlay = nil; return }
             state.exchange.planned = nil
             // The same bookkeeping as every edit: shown, and its inverse on the undo stack.
@@ -398,6 +403,12 @@ extension App {
             say("Restored from \(ExchangeText.fileName(from)); undo history cleared.\(kept)", .saved)
         case .failed(let message):
             state.exchange.planned = nil
+            if let reverting = state.exchange.reverting {
+                state.exchange.reverting = nil
+                state.overlay = nil
+                say("\(reverting == .undo ? "Undo" : "Redo") \(message.prefix(1).lowercased() + message.dropFirst())", .error)
+                return
+            }
             if var form = state.exchange.origin {
                 form.problem = message
                 if form.mode == .exporting || form.focus == .format { form.focus = .path }
@@ -408,6 +419,39 @@ extension App {
             }
             say(message, .error)
         case .cancelled: break
+        }
+    }
+
+    /// Undo and redo of a big change set (a whole import) are saved by the backend under a
+    /// progress box rather than freezing the screen; small ones stay instant. False when the
+    /// change is saved the usual way.
+    mutating func saveInBackground(_ set: ChangeSet, as kind: ExchangeState.Reverting) -> Bool {
+        guard exchange != nil, set.changes.count >= ExchangeText.backgroundSaveThreshold, state.exchange.pendingJob == nil else {
+            return false
+        }
+        state.exchange.reverting = kind
+        start(.save(set), title: "\(kind == .undo ? "Undoing" : "Redoing"): \(set.label)", origin: nil)
+        if case .exchange(.progress(var p))? = state.overlay {
+            p.progress = ExchangeProgress(fraction: 0, phase: "Saving \(ExchangeText.count(set.changes.count, "change")) in one transaction")
+            p.showsBar = false
+            state.overlay = .exchange(.progress(p))
+        }
+        return true
+    }
+
+    /// A big undo or redo is saved: the same bookkeeping as `App.undo` and `App.redo`.
+    private mutating func finishReverting(_ kind: ExchangeState.Reverting) {
+        state.exchange.reverting = nil
+        state.overlay = nil
+        switch kind {
+        case .undo:
+            guard let inverse = state.undoStack.popLast() else { return }
+            state.redoStack.append(state.document.apply(inverse))
+            say("Undone: \(inverse.label). Redo with \(state.keys.keyText(for: .redo)).", .saved)
+        case .redo:
+            guard let set = state.redoStack.popLast() else { return }
+            state.undoStack.append(state.document.apply(set))
+            say("Redone: \(set.label).", .saved)
         }
     }
 
@@ -462,6 +506,8 @@ enum ExchangeText {
     static let readOnlyRestore = "Read-only: this database was opened for review, so it cannot be restored from a backup. Exports, reports and backups still work."
     /// Share of an import's bar taken by reading and planning; saving takes the rest.
     static let readingShare = 0.6
+    /// Undo or redo of at least this many changes shows a progress box while it is saved.
+    static let backgroundSaveThreshold = 1_000
 
     static func fileName(_ path: String) -> String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path

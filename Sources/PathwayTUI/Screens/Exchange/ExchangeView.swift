@@ -136,6 +136,11 @@ enum ExchangeView {
         buffer.fill(r)
         let inside = buffer.box(r, title: p.title, glyphs: state.glyphs)
         buffer.writeRow(" " + p.progress.phase, in: inside.row(0), style: Style(.text, bold: true))
+        guard p.showsBar else {
+            buffer.writeRow(" The screen comes back as soon as it is saved.", in: inside.row(2), style: Style(.muted))
+            drawClock(p, inside, &buffer)
+            return
+        }
         let percent = Int((p.fraction * 100).rounded(.down))
         let label = " \(percent)%"
         let barWidth = max(1, inside.width - 2 - TextWidth.of(label))
@@ -145,6 +150,10 @@ enum ExchangeView {
         buffer.write(String(repeating: empty, count: barWidth - filled), x: inside.x + 1 + filled, y: inside.y + 1, style: Style(.muted))
         buffer.write(label, x: inside.x + 1 + barWidth, y: inside.y + 1, style: Style(.text, bold: true))
         buffer.writeRow(" " + p.progress.detail, in: inside.row(2), style: Style(.muted))
+        drawClock(p, inside, &buffer)
+    }
+
+    static func drawClock(_ p: JobProgress, _ inside: Rect, _ buffer: inout ScreenBuffer) {
         let hint = p.cancelRequested ? "cancelling… " : p.job.isCancellable ? "Esc cancels " : "please wait "
         let hintWidth = TextWidth.of(hint)
         buffer.writeRow(" " + ExchangeText.seconds(p.elapsed), in: Rect(x: inside.x, y: inside.y + 4, width: inside.width - hintWidth, height: 1),
