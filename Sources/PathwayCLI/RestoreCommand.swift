@@ -13,7 +13,7 @@ struct RestoreCommand: ParsableCommand {
             upgraded on the way in. The current content is first copied beside the database as \
             NAME.before-restore-DATE-TIME.EXT, then replaced in one step: if anything fails, or the \
             process is killed, the database holds either the old content or the backup's, never a mix. \
-            The backup file is not changed.
+            The backup file is not changed. A --db that does not exist yet is made as a copy of the backup.
             """)
 
     @Option(name: .customLong("from"), help: ArgumentHelp("The backup file to restore from.", valueName: "file"))
