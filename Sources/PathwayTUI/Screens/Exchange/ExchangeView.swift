@@ -163,7 +163,7 @@ enum ExchangeView {
 
     // MARK: Summary
 
-    static func summaryLines(_ report: ImportReport) -> [(String, Role)] {
+    static func summaryLines(_ report: ImportReport, glyphs: Glyphs) -> [(String, Role)] {
         let s = report.summary
         var lines: [(String, Role)] = []
         let verb = !report.changed ? "Already up to date:" : s.frameworkIsNew ? "Created" : "Updated"
@@ -178,7 +178,7 @@ enum ExchangeView {
             lines.append(("\(ExchangeText.count(s.referencesMended, "item")) that referred to removed competencies were updated", .warning))
         }
         func delta(_ before: Int, _ after: Int) -> String {
-            after == before ? "\(after)" : "\(before) → \(after) (\(after > before ? "+" : "")\(after - before))"
+            after == before ? "\(after)" : "\(before) \(glyphs.arrow) \(after) (\(after > before ? "+" : "")\(after - before))"
         }
         let findings = "Findings: errors \(delta(report.errorsBefore, report.errorsAfter)) · warnings \(delta(report.warningsBefore, report.warningsAfter))"
         let worse = report.errorsAfter > report.errorsBefore
@@ -191,7 +191,7 @@ enum ExchangeView {
 
     static func drawSummary(_ report: ImportReport, _ state: AppState, _ buffer: inout ScreenBuffer) {
         let w = min(state.width - 4, 76)
-        let text = summaryLines(report).flatMap { line in TextFit.wrap(line.0, to: w - 4).map { ($0, line.1) } }
+        let text = summaryLines(report, glyphs: state.glyphs).flatMap { line in TextFit.wrap(line.0, to: w - 4).map { ($0, line.1) } }
         let h = min(state.height - 2, text.count + 5)
         let r = Rect(x: (state.width - w) / 2, y: max(1, (state.height - h) / 2), width: w, height: h)
         buffer.fill(r)
