@@ -57,8 +57,11 @@ import Testing
         let big = try #require(syntaxError("{\n\(members),\n\"k3\": true}"))
         #expect(big.line == 42 && big.path.description == "$.k3")
         #expect(big.message == "the key \"k3\" appears twice in the same object (first on line 5); keep one")
-        // Equal keys in different objects are fine.
+        // Equal keys in different objects are fine, and so are keys that differ only inside.
         #expect(syntaxError("[{\"a\": 1}, {\"a\": 2}]") == nil)
+        #expect(try parsed("{\"aXb\": 1, \"aYb\": 2}").members?.map(\.0) == ["aXb", "aYb"])
+        // The same key spelt with an escape is still the same key.
+        #expect(syntaxError("{\"aXb\": 1, \"a\\u0058b\": 2}")?.message.contains("the key \"aXb\" appears twice") == true)
     }
 
     @Test func deepNestingStopsWithAMessageNotACrash() throws {

@@ -12,18 +12,35 @@ public struct JSONParser {
     public static let maxDepth = 256
 
     private let bytes: [UInt8]
+    /// Whether to fill the line table (for `parseDocument`); plain `parse` leaves it out for speed.
+    private let recordLines: Bool
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// A cheap fingerprint of the last string read (its UTF-8 length and end bytes, escapes
+    /// decoded), for the duplicate-key check.
+    private var stringSignature = 0
     private var lines: [Int32] = []
     private var ends: [Int32] = []
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], recordLines: Bool) {
+        self.bytes = bytes
+        self.recordLines = recordLines
+    }
 
     /// Parses a whole file into a tree.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTree {
-        try parseDocument(bytes).value
+        var parser = JSONParser(bytes, recordLines: false)
+        do {
+            return try parser.document()
+        } catch {
+            // Errors are rare: read again keeping the lines, which some messages name
+            // ("first on line 12"), and report what that reading finds.
+            var careful = JSONParser(bytes, recordLines: true)
+            _ = try careful.document()
+            throw error
+        }
     }
 
     /// Parses an imported file; a syntax error becomes an `ImportError` naming the file.
@@ -37,16 +54,21 @@ public struct JSONParser {
 
     /// Parses a whole file into a tree that knows the line of every value.
     static func parseDocument(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-        var parser = JSONParser(bytes)
+        var parser = JSONParser(bytes, recordLines: true)
         parser.lines.reserveCapacity(bytes.count / 16)
         parser.ends.reserveCapacity(bytes.count / 16)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
-        parser.skipWhitespace()
-        guard parser.index < bytes.count else { throw parser.error("the file is empty; expected a JSON value", cutShort: false) }
-        let root = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count { throw parser.error("unexpected text after the end of the JSON value") }
+        let root = try parser.document()
         return JSONNode(root, index: 0, table: JSONLineTable(lines: parser.lines, ends: parser.ends))
+    }
+
+    private mutating func document() throws(JSONSyntaxError) -> JSONTree {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("the file is empty; expected a JSON value", cutShort: false) }
+        let root = try parseValue()
+        skipWhitespace()
+        if index < bytes.count { throw error("unexpected text after the end of the JSON value") }
+        return root
     }
 
     // MARK: positions and errors
@@ -77,10 +99,16 @@ public struct JSONParser {
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONTree {
         guard index < bytes.count else { throw error("expected a value") }
+        guard recordLines else { return try parseBareValue() }
         let me = lines.count
         lines.append(Int32(truncatingIfNeeded: line))
         ends.append(0)
-        defer { ends[me] = Int32(truncatingIfNeeded: lines.count) }
+        let value = try parseBareValue()
+        ends[me] = Int32(truncatingIfNeeded: lines.count)
+        return value
+    }
+
+    private mutating func parseBareValue() throws(JSONSyntaxError) -> JSONTree {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -119,7 +147,7 @@ public struct JSONParser {
         index += 1
         let firstChild = lines.count
         var members: [(String, JSONTree)] = []
-        var keys: Set<String>?  // only for large objects; small ones are searched in place
+        var seen = KeysSeen()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
         while true {
@@ -130,13 +158,15 @@ public struct JSONParser {
             }
             let keyStart = (index, line, lineStart)
             let key = try parseString()
-            if isDuplicate(key, in: members, keys: &keys) {
-                let first = members.firstIndex { $0.0 == key } ?? 0
-                var child = firstChild
-                for _ in 0..<first { child = Int(ends[child]) }
+            if seen.contains(key, signature: stringSignature, in: members) {
+                var firstLine = ""
+                if recordLines, let first = members.firstIndex(where: { $0.0 == key }) {
+                    var child = firstChild
+                    for _ in 0..<first { child = Int(ends[child]) }
+                    firstLine = " (first on line \(lines[child]))"
+                }
                 (index, line, lineStart) = keyStart
-                throw error("the key \"\(key)\" appears twice in the same object (first on line \(lines[child])); keep one")
-                    .inside(.key(key))
+                throw error("the key \"\(key)\" appears twice in the same object\(firstLine); keep one").inside(.key(key))
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -153,16 +183,6 @@ public struct JSONParser {
             if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
             throw error("expected ',' or '}' after the value of \"\(key)\"")
         }
-    }
-
-    /// Whether `key` is already in the object. Small objects (most) are searched; from 16 members
-    /// on, a set of the keys is kept.
-    private func isDuplicate(_ key: String, in members: [(String, JSONTree)], keys: inout Set<String>?) -> Bool {
-        if keys == nil {
-            if members.count < 16 { return members.contains { $0.0 == key } }
-            keys = Set(members.map(\.0))
-        }
-        return !keys!.insert(key).inserted
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONTree {
@@ -220,6 +240,7 @@ public struct JSONParser {
         guard index < bytes.count else { throw error("a string is never closed with '\"'") }
         if bytes[index] == UInt8(ascii: "\"") {
             guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw notUTF8(from: start, to: index) }
+            stringSignature = JSONParser.signature(bytes[start..<index])
             index += 1
             return text
         }
@@ -254,7 +275,13 @@ public struct JSONParser {
             }
         }
         guard let text = String(validating: out, as: UTF8.self) else { throw notUTF8(from: start, to: index) }
+        stringSignature = JSONParser.signature(out[...])
         return text
+    }
+
+    private static func signature(_ text: ArraySlice<UInt8>) -> Int {
+        guard let first = text.first, let last = text.last else { return 0 }
+        return text.count &* 7 &+ Int(first) &+ Int(last) &* 3
     }
 
     /// Reports invalid UTF-8 at the first bad byte between `start` and `end`.
@@ -312,6 +339,22 @@ public struct JSONParser {
     private func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
         // Surrogates never get here, so every value is a valid scalar.
         out.append(contentsOf: (Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
+    }
+}
+
+/// The keys of one object so far, to refuse a key written twice without slowing down the common
+/// case: one bit of 64 per key, picked from its length and end bytes, rules most keys out at once;
+/// small objects are then searched, large ones keep a set.
+private struct KeysSeen {
+    private var signatures: UInt64 = 0
+    private var set: Set<String>?
+
+    mutating func contains(_ key: String, signature: Int, in members: [(String, JSONTree)]) -> Bool {
+        if set == nil, members.count >= 16 { set = Set(members.map(\.0)) }
+        if set != nil { return !set!.insert(key).inserted }
+        let bit = UInt64(1) << UInt64(signature & 63)
+        defer { signatures |= bit }
+        return signatures & bit != 0 && members.contains { $0.0 == key }
     }
 }
 
