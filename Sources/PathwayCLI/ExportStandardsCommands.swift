@@ -31,14 +31,12 @@ struct ExportOB3Command: ParsableCommand {
     var credential: String
     @Option(help: ArgumentHelp("A learner who completed it: write their unsigned AchievementCredential.", valueName: "name"))
     var learner: String?
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var out: String?
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var output: ExportOutputOptions
 
     func run() throws {
-        let context = try document.open()
+        let context = try output.document.open()
         let text = try StandardsExport.exchange { try OpenBadgesExporter.text(credential: credential, learner: learner, in: context.catalog) }
-        try StandardsExport.write(text, to: out, what: learner == nil ? "the Open Badges 3.0 achievement \(credential)" : "\(learner!)'s Open Badges 3.0 credential \(credential)")
+        try output.write(text, what: learner == nil ? "the Open Badges 3.0 achievement \(credential)" : "\(learner!)'s Open Badges 3.0 credential \(credential)")
     }
 }
 
@@ -52,9 +50,7 @@ struct ExportELMCommand: ParsableCommand {
     var credential: String?
     @Option(help: ArgumentHelp("The pathway's code (its credentials become hasPart).", valueName: "code"))
     var pathway: String?
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var out: String?
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var output: ExportOutputOptions
 
     func validate() throws {
         if (credential == nil) == (pathway == nil) {
@@ -63,12 +59,12 @@ struct ExportELMCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try document.open()
+        let context = try output.document.open()
         let text = try StandardsExport.exchange {
             if let credential { return try ELMExporter.credentialText(credential, in: context.catalog) }
             return try ELMExporter.pathwayText(pathway!, in: context.catalog)
         }
-        try StandardsExport.write(text, to: out, what: "the ELM specification of \(credential ?? pathway!)")
+        try output.write(text, what: "the ELM specification of \(credential ?? pathway!)")
     }
 }
 
@@ -78,16 +74,13 @@ struct ExportCASECommand: ParsableCommand {
         commandName: "case",
         abstract: "Write a framework as a CASE 1.1 CFPackage (JSON).")
 
-    @Option(help: ArgumentHelp("The framework's code.", valueName: "code"))
-    var framework: String
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var out: String?
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var options: FrameworkExportOptions
 
     func run() throws {
-        let context = try document.open()
+        let framework = options.framework
+        let context = try options.output.document.open()
         let text = try StandardsExport.exchange { try CASEExporter.text(framework: framework, in: context.catalog, changed: StandardsExport.now) }
-        try StandardsExport.write(text, to: out, what: "the CASE package of \(framework)")
+        try options.output.write(text, what: "the CASE package of \(framework)")
     }
 }
 
@@ -97,15 +90,12 @@ struct ExportMoodleCommand: ParsableCommand {
         commandName: "moodle",
         abstract: "Write a framework as a Moodle competency framework CSV.")
 
-    @Option(help: ArgumentHelp("The framework's code.", valueName: "code"))
-    var framework: String
-    @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
-    var out: String?
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var options: FrameworkExportOptions
 
     func run() throws {
-        let context = try document.open()
+        let framework = options.framework
+        let context = try options.output.document.open()
         let text = try StandardsExport.exchange { try MoodleExporter.text(framework: framework, in: context.catalog) }
-        try StandardsExport.write(text, to: out, what: "the Moodle framework \(framework)")
+        try options.output.write(text, what: "the Moodle framework \(framework)")
     }
 }

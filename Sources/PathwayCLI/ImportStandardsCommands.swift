@@ -27,9 +27,7 @@ struct ImportESCOCommand: ParsableCommand {
     var broader: String?
     @Option(help: ArgumentHelp("Code of the framework to create or update (default ESCO, or ESCO-<collection> for collections alone).", valueName: "code"))
     var framework: String?
-    @Flag(name: .customLong("dry-run"), help: "Show what the import would change without changing anything.")
-    var dryRun = false
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var options: ImportRunOptions
 
     func validate() throws {
         if skills.isEmpty && hierarchy == nil {
@@ -38,7 +36,7 @@ struct ImportESCOCommand: ParsableCommand {
     }
 
     func run() throws {
-        try StandardsImport.run(document: document, code: framework, dryRun: dryRun) {
+        try StandardsImport.run(document: options.document, code: framework, dryRun: options.dryRun) {
             let files = ESCOFiles(skills: try skills.map(StandardsImport.source),
                                   occupations: try occupations.map(StandardsImport.source),
                                   relations: try relations.map(StandardsImport.source),
@@ -60,12 +58,10 @@ struct ImportCASECommand: ParsableCommand {
     var file: String
     @Option(help: ArgumentHelp("Code of the framework to create or update (default: from the title, or the framework with the same URI).", valueName: "code"))
     var framework: String?
-    @Flag(name: .customLong("dry-run"), help: "Show what the import would change without changing anything.")
-    var dryRun = false
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var options: ImportRunOptions
 
     func run() throws {
-        try StandardsImport.run(document: document, code: framework, dryRun: dryRun) {
+        try StandardsImport.run(document: options.document, code: framework, dryRun: options.dryRun) {
             try CASEImporter.read(try StandardsImport.source(file))
         }
     }
@@ -82,12 +78,10 @@ struct ImportMoodleCommand: ParsableCommand {
     var file: String
     @Option(help: ArgumentHelp("Code of the framework to create or update (default: the framework's ID number).", valueName: "code"))
     var framework: String?
-    @Flag(name: .customLong("dry-run"), help: "Show what the import would change without changing anything.")
-    var dryRun = false
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var options: ImportRunOptions
 
     func run() throws {
-        try StandardsImport.run(document: document, code: framework, dryRun: dryRun) {
+        try StandardsImport.run(document: options.document, code: framework, dryRun: options.dryRun) {
             try MoodleImporter.read(try StandardsImport.source(file))
         }
     }
