@@ -10,6 +10,10 @@ import Glibc
 /// (keys, signals, a crash, an error). Each time the screen must make sense and, once the program
 /// has ended, the shell must be usable again.
 @Suite(.serialized) struct TerminalEdgeCaseTests {
+    /// The screens' keys and the names their tabs show when open.
+    static let tabs = [("1", "Overview"), ("2", "Map"), ("3", "Credentials"), ("4", "Pathways"), ("5", "Coverage"),
+                       ("6", "Learners"), ("7", "Review")]
+
     static func sampleDatabase(_ folder: TempFolder) throws -> String {
         let db = folder.path("work.pathway")
         try CLI.initDatabase(db, folder: folder)
@@ -109,9 +113,9 @@ import Glibc
         defer { pane.close() }
         try pane.waitFor("F10Quit")
         var screens = 0
-        for key in ["1", "2", "3", "4", "5", "6", "7"] {
+        for (key, name) in Self.tabs {
             try pane.press(key)
-            let screen = try pane.wait { $0.contains(" \(key) ") && $0.contains("F10Quit") }
+            let screen = try pane.wait { $0.contains(" \(key) \(name)") && $0.contains("F10Quit") }
             screens += 1
             let foreign = screen.unicodeScalars.filter { !$0.isASCII }
             #expect(foreign.isEmpty, "LANG=\(locale), screen \(key) shows \(foreign.count) non-ASCII characters:\n\(screen)")
