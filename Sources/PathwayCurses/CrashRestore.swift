@@ -17,7 +17,12 @@ enum CrashRestore {
         return p
     }()
 
+    nonisolated(unsafe) private static var installed = false
+
+    /// Installs the handlers; later calls do nothing (a second install would chain to itself).
     static func install() {
+        guard !installed else { return }
+        installed = true
         let table = previous
         for signal in signals {
             var action = sigaction()
