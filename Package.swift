@@ -49,8 +49,8 @@ let package = Package(
         .executableTarget(name: "PathwayBench", dependencies: [
             "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwayWorkload",
         ]),
-        .testTarget(name: "PathwayModelTests", dependencies: ["PathwayModel"]),
-        .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples"]),
+        .testTarget(name: "PathwayModelTests", dependencies: ["PathwayModel", "PathwayWorkload"]),
+        .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
         .testTarget(name: "PathwayStoreTests", dependencies: ["PathwayStore", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
