@@ -1,10 +1,11 @@
 import PathwayModel
 
-/// The catalog's credentials numbered once, with what the checks ask of them kept in arrays:
-/// a pathway check then looks up each of its credentials once by code and works on numbers.
+/// The catalog's credentials numbered once, with what the checks ask of each derived once: a
+/// pathway check looks up each of its credentials once by code and then works on numbers.
 ///
-/// A class so that copying an `EngineContext` (into each check) is one reference, not a dozen
-/// arrays; immutable, so sharing it between threads is safe.
+/// A class so that copying an `EngineContext` (into each check) is one reference; immutable, so
+/// sharing it between threads is safe. `updating(_:in:)` makes the index of a catalog in which
+/// a few credentials changed from this one, re-deriving only those credentials.
 final class CatalogIndex: Sendable {
     /// A competency a credential teaches (interned), at the highest level its outcomes reach.
     struct Taught: Sendable {
@@ -12,78 +13,144 @@ final class CatalogIndex: Sendable {
         let level: EQFLevel
     }
 
-    /// Credential number → code, and back.
-    let codes: [String]
+    /// Credential number → what the checks need of it; nil where a credential was removed.
+    let entries: [CredentialEntry?]
+    /// Credential code → number.
     let ids: [String: Int]
-    let credentials: [MicroCredential]
-    /// Per credential: ECTS (0 when unknown) and EQF level (0 when none).
-    let ects: [Double]
-    let eqf: [Int]
-    let taught: [[Taught]]
-    /// Every competency some credential teaches, numbered.
+    /// Every competency some credential teaches (or taught, after an update), numbered.
     let competencyIDs: [CompetencyKey: Int]
     let competencyKeys: [CompetencyKey]
     let cycles: PrerequisiteCycles
     /// Indexes into `cycles.cycles` per credential code on a cycle.
     let cyclesByCredential: [String: [Int]]
+    /// The options the credentials' own findings were made with.
+    let options: EngineOptions
 
-    init(catalog: Catalog) {
-        var codes: [String] = [], ids: [String: Int] = [:], credentials: [MicroCredential] = []
-        var ects: [Double] = [], eqf: [Int] = [], taught: [[Taught]] = []
-        var competencyIDs: [CompetencyKey: Int] = [:], competencyKeys: [CompetencyKey] = []
-        var requires: [String: [String]] = [:]
+    init(catalog: Catalog, options: EngineOptions) {
+        var entries: [CredentialEntry?] = [], ids: [String: Int] = [:]
+        var interner = Interner()
         let n = catalog.credentials.count
-        codes.reserveCapacity(n); ids.reserveCapacity(n); credentials.reserveCapacity(n)
-        ects.reserveCapacity(n); eqf.reserveCapacity(n); taught.reserveCapacity(n)
+        entries.reserveCapacity(n)
+        ids.reserveCapacity(n)
         for (code, c) in catalog.credentials {
-            ids[code] = codes.count
-            codes.append(code)
-            credentials.append(c)
-            ects.append(c.ects ?? 0)
-            eqf.append(c.eqfLevel?.value ?? 0)
-            var list: [Taught] = []
-            for outcome in c.learningOutcomes {
-                for m in outcome.mappings {
-                    let cid: Int
-                    if let known = competencyIDs[m.competency] {
-                        cid = known
-                    } else {
-                        cid = competencyKeys.count
-                        competencyIDs[m.competency] = cid
-                        competencyKeys.append(m.competency)
-                    }
-                    if let i = list.firstIndex(where: { $0.competency == cid }) {
-                        if list[i].level < m.level { list[i] = Taught(competency: cid, level: m.level) }
-                    } else {
-                        list.append(Taught(competency: cid, level: m.level))
-                    }
-                }
-            }
-            taught.append(list)
-            if !c.prerequisites.credentials.isEmpty {
-                requires[code] = c.prerequisites.credentials.filter { catalog.credentials.index(forKey: $0) != nil }
-            }
+            ids[code] = entries.count
+            entries.append(CredentialEntry(c, options: options, interner: &interner))
         }
-        self.codes = codes
+        self.entries = entries
         self.ids = ids
-        self.credentials = credentials
-        self.ects = ects
-        self.eqf = eqf
-        self.taught = taught
-        self.competencyIDs = competencyIDs
-        self.competencyKeys = competencyKeys
-        let cycles = PrerequisiteCycles(requires: requires)
-        self.cycles = cycles
-        var byCredential: [String: [Int]] = [:]
-        for (i, cycle) in cycles.cycles.enumerated() {
-            for code in Set(cycle) { byCredential[code, default: []].append(i) }
+        self.competencyIDs = interner.ids
+        self.competencyKeys = interner.keys
+        self.options = options
+        (cycles, cyclesByCredential) = CatalogIndex.cycles(entries)
+    }
+
+    private init(entries: [CredentialEntry?], ids: [String: Int], interner: Interner,
+                 cycles: (PrerequisiteCycles, [String: [Int]]), options: EngineOptions) {
+        self.entries = entries
+        self.ids = ids
+        self.competencyIDs = interner.ids
+        self.competencyKeys = interner.keys
+        (self.cycles, self.cyclesByCredential) = cycles
+        self.options = options
+    }
+
+    /// The index after the credentials with these codes changed: each is re-derived from
+    /// `catalog` (put when it is there, removed when not); the rest is shared with this index.
+    /// Prerequisite cycles are searched again only when a requirement or a credential's
+    /// existence changed.
+    func updating(_ codes: some Sequence<String>, in catalog: Catalog) -> CatalogIndex {
+        var entries = self.entries, ids = self.ids
+        var interner = Interner(ids: competencyIDs, keys: competencyKeys)
+        var requirementsChanged = false
+        for code in Set(codes) {
+            let old = ids[code].flatMap { entries[$0] }
+            guard let c = catalog.credentials[code] else {
+                if let id = ids.removeValue(forKey: code) { entries[id] = nil }
+                requirementsChanged = requirementsChanged || old != nil
+                continue
+            }
+            let entry = CredentialEntry(c, options: options, interner: &interner)
+            if let id = ids[code] {
+                entries[id] = entry
+            } else {
+                ids[code] = entries.count
+                entries.append(entry)
+            }
+            requirementsChanged = requirementsChanged || old == nil
+                || old!.credential.prerequisites.credentials != c.prerequisites.credentials
         }
-        self.cyclesByCredential = byCredential
+        let cycles = requirementsChanged ? CatalogIndex.cycles(entries) : (self.cycles, cyclesByCredential)
+        return CatalogIndex(entries: entries, ids: ids, interner: interner, cycles: cycles, options: options)
     }
 
     /// The level at which credential `id` teaches competency `cid`, if it does.
     func level(_ id: Int, teaching cid: Int) -> EQFLevel? {
-        for t in taught[id] where t.competency == cid { return t.level }
+        guard let entry = entries[id] else { return nil }
+        for t in entry.taught where t.competency == cid { return t.level }
         return nil
+    }
+
+    /// Every credential code in the index (any order).
+    var codes: [String] { entries.compactMap { $0?.credential.code } }
+
+    private static func cycles(_ entries: [CredentialEntry?]) -> (PrerequisiteCycles, [String: [Int]]) {
+        var codes = Set<String>(minimumCapacity: entries.count)
+        for e in entries { if let e { codes.insert(e.credential.code) } }
+        var requires: [String: [String]] = [:]
+        for e in entries {
+            guard let c = e?.credential, !c.prerequisites.credentials.isEmpty else { continue }
+            requires[c.code] = c.prerequisites.credentials.filter { codes.contains($0) }
+        }
+        let cycles = PrerequisiteCycles(requires: requires)
+        var byCredential: [String: [Int]] = [:]
+        for (i, cycle) in cycles.cycles.enumerated() {
+            for code in Set(cycle) { byCredential[code, default: []].append(i) }
+        }
+        return (cycles, byCredential)
+    }
+}
+
+/// Numbers competencies in the order they are first met.
+struct Interner {
+    var ids: [CompetencyKey: Int] = [:]
+    var keys: [CompetencyKey] = []
+
+    mutating func id(_ key: CompetencyKey) -> Int {
+        if let known = ids[key] { return known }
+        ids[key] = keys.count
+        keys.append(key)
+        return keys.count - 1
+    }
+}
+
+/// What the checks need of one credential, derived once per version of the credential.
+final class CredentialEntry: Sendable {
+    let credential: MicroCredential
+    /// ECTS (0 when unknown) and EQF level (0 when none).
+    let ects: Double
+    let eqf: Int
+    /// Each competency taught once, at the highest level taught.
+    let taught: [CatalogIndex.Taught]
+    /// The credential's own findings (Annex I, size, hours, outcomes), before a pathway or
+    /// stage is added to them.
+    let findings: [CredentialFinding]
+
+    init(_ c: MicroCredential, options: EngineOptions, interner: inout Interner) {
+        credential = c
+        ects = c.ects ?? 0
+        eqf = c.eqfLevel?.value ?? 0
+        var list: [CatalogIndex.Taught] = []
+        for outcome in c.learningOutcomes {
+            for m in outcome.mappings {
+                let cid = interner.id(m.competency)
+                if let i = list.firstIndex(where: { $0.competency == cid }) {
+                    if list[i].level < m.level { list[i] = CatalogIndex.Taught(competency: cid, level: m.level) }
+                } else {
+                    list.append(CatalogIndex.Taught(competency: cid, level: m.level))
+                }
+            }
+        }
+        taught = list
+        findings = CredentialChecks.findings(for: c, options: options)
     }
 }

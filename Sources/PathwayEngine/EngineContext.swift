@@ -3,9 +3,11 @@ import PathwayModel
 /// The engine's view of one catalog: indexes built once, then any number of pathway checks and
 /// progressions, each costing time in proportion to the pathway, never to the whole map.
 ///
-/// Build a new context when the catalog changes (building is linear in the number of
-/// credentials); to check a pathway that is being edited but not yet in the catalog, pass the
-/// edited `Pathway` value to `check(_:learner:)`.
+/// Build a context when the catalog changes. Building from scratch is linear in the number of
+/// credentials; `init(catalog:reusing:)` keeps the previous context's index and re-derives only
+/// the credentials that changed, so an edit costs time in proportion to the edit. To check a
+/// pathway that is being edited but not yet in the catalog, pass the edited `Pathway` value to
+/// `check(_:learner:)`. See docs/engine.md.
 public struct EngineContext: Sendable {
     public let catalog: Catalog
     public let options: EngineOptions
@@ -14,20 +16,67 @@ public struct EngineContext: Sendable {
     public init(catalog: Catalog, options: EngineOptions = EngineOptions()) {
         self.catalog = catalog
         self.options = options
-        self.index = CatalogIndex(catalog: catalog)
+        self.index = CatalogIndex(catalog: catalog, options: options)
     }
 
-    /// A context for a changed catalog that keeps the previous context's indexes when the
-    /// credentials did not change, so editing a pathway, a learner or a map does not re-index
-    /// (comparing credentials that share storage is immediate).
+    /// A context for a changed catalog that keeps the previous context's index: as it is when
+    /// the credentials did not change (editing a pathway, a learner or a map does not re-index;
+    /// comparing credentials that share storage is immediate), updated for the few credentials
+    /// that did change, and rebuilt only when many changed or the options differ.
     public init(catalog: Catalog, options: EngineOptions = EngineOptions(), reusing previous: EngineContext?) {
         self.catalog = catalog
         self.options = options
-        if let previous, previous.catalog.credentials == catalog.credentials {
-            self.index = previous.index
-        } else {
-            self.index = CatalogIndex(catalog: catalog)
+        guard let previous, previous.options == options else {
+            self.index = CatalogIndex(catalog: catalog, options: options)
+            return
         }
+        if previous.catalog.credentials == catalog.credentials {
+            self.index = previous.index
+        } else if let changed = EngineContext.changedCredentials(from: previous.catalog.credentials,
+                                                                 to: catalog.credentials, limit: 64) {
+            self.index = previous.index.updating(changed, in: catalog)
+        } else {
+            self.index = CatalogIndex(catalog: catalog, options: options)
+        }
+    }
+
+    /// A context for the catalog after `changes`, updating the previous context's index for
+    /// the credentials the changes put or remove and for nothing else (no comparison of the
+    /// catalogs). `catalog` must be the previous context's catalog with `changes` applied.
+    public init(catalog: Catalog, applying changes: ChangeSet, to previous: EngineContext) {
+        self.catalog = catalog
+        self.options = previous.options
+        let codes = changes.changes.compactMap { change -> String? in
+            switch change {
+            case .putCredential(let c): return c.code
+            case .removeCredential(let code): return code
+            default: return nil
+            }
+        }
+        self.index = codes.isEmpty ? previous.index : previous.index.updating(codes, in: catalog)
+    }
+
+    /// Codes of the credentials that differ between two versions of a catalog (put, changed or
+    /// removed); nil when more than `limit` differ (rebuilding is then as cheap).
+    static func changedCredentials(from old: [String: MicroCredential], to new: [String: MicroCredential],
+                                   limit: Int) -> [String]? {
+        var changed: [String] = [], matched = 0
+        for i in new.indices {
+            let code = new.keys[i]
+            if let j = old.index(forKey: code) {
+                matched += 1
+                if old.values[j] == new.values[i] { continue }
+            }
+            changed.append(code)
+            if changed.count > limit { return nil }
+        }
+        if matched < old.count {
+            for code in old.keys where new.index(forKey: code) == nil {
+                changed.append(code)
+                if changed.count > limit { return nil }
+            }
+        }
+        return changed
     }
 
     var cycles: PrerequisiteCycles { index.cycles }
@@ -35,9 +84,9 @@ public struct EngineContext: Sendable {
 
     /// The competencies a credential teaches, each at the highest level its outcomes reach.
     public func taughtCompetencies(of credential: String) -> [CompetencyKey: EQFLevel] {
-        guard let id = index.ids[credential] else { return [:] }
+        guard let entry = index.ids[credential].flatMap({ index.entries[$0] }) else { return [:] }
         var out: [CompetencyKey: EQFLevel] = [:]
-        for t in index.taught[id] { out[index.competencyKeys[t.competency]] = t.level }
+        for t in entry.taught { out[index.competencyKeys[t.competency]] = t.level }
         return out
     }
 
@@ -81,7 +130,7 @@ public struct EngineContext: Sendable {
 
     // MARK: - Helpers shared by checks
 
-    func credential(_ code: String) -> MicroCredential? { index.ids[code].map { index.credentials[$0] } }
+    func credential(_ code: String) -> MicroCredential? { index.ids[code].flatMap { index.entries[$0]?.credential } }
 
     func exists(_ credential: String) -> Bool { index.ids[credential] != nil }
 

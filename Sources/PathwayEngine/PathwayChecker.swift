@@ -11,6 +11,8 @@ struct PathwayChecker {
     /// Per local credential id (see `RouteModel.ids`): its number in the catalog index, nil when
     /// the credential does not exist.
     let global: [Int?]
+    /// Per local id: what the index knows of the credential, nil when it does not exist.
+    let entries: [CredentialEntry?]
     /// Per local id: ECTS (0 when unknown), EQF level (0 when none).
     let ectsOf: [Double]
     let eqfOf: [Int]
@@ -25,6 +27,9 @@ struct PathwayChecker {
     let unknownTargets: [CompetencyKey]
     /// Per required target: where it is covered at its level (see `TargetCoverage`).
     let targetCoverage: [TargetCoverage]
+    /// Per local id: its place among the credentials that can be on some route, in stage order
+    /// (core before options), or -1 when no route takes it (it sits in a group choosing none).
+    let routeRank: [Int]
     var findings: [Finding] = []
 
     init(context: EngineContext, pathway: Pathway, learner: LearnerRecord?) {
@@ -35,19 +40,37 @@ struct PathwayChecker {
         self.learner = learner
         let routes = RouteModel(pathway)
         self.routes = routes
-        let global = routes.codes.map { index.ids[$0] }
-        self.global = global
-        ectsOf = global.map { $0.map { index.ects[$0] } ?? 0 }
-        eqfOf = global.map { $0.map { index.eqf[$0] } ?? 0 }
-        members = global.indices.filter { global[$0] != nil }
+        let count = routes.codes.count
+        var global: [Int?] = [], entries: [CredentialEntry?] = []
+        var ectsOf: [Double] = [], eqfOf: [Int] = [], members: [Int] = []
+        global.reserveCapacity(count); entries.reserveCapacity(count)
+        ectsOf.reserveCapacity(count); eqfOf.reserveCapacity(count); members.reserveCapacity(count)
         var teaching: [Teaching] = []
-        teaching.reserveCapacity(global.count * 4)
-        for (local, g) in global.enumerated() {
-            guard let g else { continue }
-            for t in index.taught[g] { teaching.append(Teaching(competency: t.competency, credential: local, level: t.level)) }
+        teaching.reserveCapacity(count * 6)
+        for (local, code) in routes.codes.enumerated() {
+            let g = index.ids[code]
+            let entry = g.flatMap { index.entries[$0] }
+            global.append(entry == nil ? nil : g)
+            entries.append(entry)
+            ectsOf.append(entry?.ects ?? 0)
+            eqfOf.append(entry?.eqf ?? 0)
+            guard let entry else { continue }
+            members.append(local)
+            for t in entry.taught { teaching.append(Teaching(competency: t.competency, credential: local, level: t.level)) }
         }
-        teaching.sort { ($0.competency, $0.credential) < ($1.competency, $1.credential) }
+        teaching.sort { $0.competency != $1.competency ? $0.competency < $1.competency : $0.credential < $1.credential }
+        self.global = global
+        self.entries = entries
+        self.ectsOf = ectsOf
+        self.eqfOf = eqfOf
+        self.members = members
         self.teaching = teaching
+        var rank = [Int](repeating: -1, count: count), next = 0
+        for id in routes.ids(in: routes.allStages) where rank[id] < 0 {
+            rank[id] = next
+            next += 1
+        }
+        routeRank = rank
         var targets: [CompetencyLevel] = [], unknown: [CompetencyKey] = []
         targets.reserveCapacity(pathway.target.competencies.count)
         for t in pathway.target.competencies {
@@ -60,19 +83,22 @@ struct PathwayChecker {
         requiredTargets = targets
         unknownTargets = unknown
         targetCoverage = targets.map { t in
-            let who = index.competencyIDs[t.competency].map { Array(Teaching.teachers(of: $0, in: teaching)) } ?? []
-            return TargetCoverage(target: t, held: learner?.holds(t.competency, at: t.level) == true,
+            let cid = index.competencyIDs[t.competency]
+            let who = cid.map { Array(Teaching.teachers(of: $0, in: teaching)) } ?? []
+            return TargetCoverage(target: t, competency: cid, held: learner?.holds(t.competency, at: t.level) == true,
                                   teachers: who, routes: routes)
         }
     }
 
     /// The credential with this local id (which must exist).
-    func credential(_ local: Int) -> MicroCredential { index.credentials[global[local]!] }
+    func credential(_ local: Int) -> MicroCredential { entries[local]!.credential }
 
-    /// The level at which the credential with this local id teaches the competency, if it does.
-    func level(_ local: Int, teaching key: CompetencyKey) -> EQFLevel? {
-        guard let g = global[local], let cid = index.competencyIDs[key] else { return nil }
-        return index.level(g, teaching: cid)
+    /// The level at which the credential with this local id teaches the competency (catalog
+    /// index number), if it does.
+    func level(_ local: Int, teaching cid: Int?) -> EQFLevel? {
+        guard let cid, let entry = entries[local] else { return nil }
+        for t in entry.taught where t.competency == cid { return t.level }
+        return nil
     }
 
     mutating func run() -> PathwayReport {
@@ -85,8 +111,9 @@ struct PathwayChecker {
         checkCoverage()
         checkOverlap()
         for i in members {
-            CredentialChecks.check(index.credentials[global[i]!], context: context, pathway: pathway.code,
-                                   stage: routes.firstSlot[i].stage, into: &findings)
+            for f in entries[i]!.findings {
+                findings.append(f.finding(pathway: pathway.code, stage: routes.firstSlot[i].stage, context: context))
+            }
         }
         let stages = stageFigures()
         return PathwayReport(pathway: pathway.code, findings: Finding.ordered(findings), ects: ects, eqf: eqf,
@@ -114,9 +141,9 @@ struct PathwayChecker {
     }
 
     /// Per id: does the credential teach the competency at this level or above?
-    func teaches(_ key: CompetencyKey, atLeast level: EQFLevel) -> [Bool] {
+    func teaches(_ cid: Int?, atLeast level: EQFLevel) -> [Bool] {
         var mask = [Bool](repeating: false, count: routes.codes.count)
-        guard let cid = index.competencyIDs[key] else { return mask }
+        guard let cid else { return mask }
         for t in teachers(of: cid) where t.level >= level { mask[t.id] = true }
         return mask
     }
@@ -156,6 +183,8 @@ struct Teaching {
 /// core and groups are taken on every route), so cumulative figures are running ORs.
 struct TargetCoverage {
     let target: CompetencyLevel
+    /// The target competency's number in the catalog index; nil when no credential teaches it.
+    let competency: Int?
     /// The learner already holds it.
     let held: Bool
     /// Credentials of the pathway teaching the competency (local id), at any level.
@@ -163,8 +192,9 @@ struct TargetCoverage {
     /// Per stage: bit 0 set when covered on every route, bit 1 when on some route.
     let stages: [UInt8]
 
-    init(target: CompetencyLevel, held: Bool, teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
+    init(target: CompetencyLevel, competency: Int?, held: Bool, teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
         self.target = target
+        self.competency = competency
         self.held = held
         self.teachers = teachers
         let l = target.level

@@ -10,8 +10,10 @@ extension EngineContext {
         var used = Set<String>()
         for p in catalog.pathways.values { used.formUnion(p.allCredentialCodes) }
         var out: [Finding] = []
-        for code in index.codes.filter({ !used.contains($0) }).sorted() {
-            out += CredentialChecks.findings(for: index.credentials[index.ids[code]!], context: self)
+        var unused = index.entries.compactMap { e in e.flatMap { used.contains($0.credential.code) ? nil : $0 } }
+        unused.sort { $0.credential.code < $1.credential.code }
+        for entry in unused {
+            for f in entry.findings { out.append(f.finding(pathway: nil, stage: nil, context: self)) }
         }
         for cycle in cycles.cycles where cycle.allSatisfy({ !used.contains($0) }) {
             out.append(Finding(.prerequisiteCycle, PrerequisiteCycles.message(cycle),

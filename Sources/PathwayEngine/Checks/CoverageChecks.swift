@@ -8,21 +8,23 @@ extension PathwayChecker {
     mutating func checkCoverage() {
         for cover in targetCoverage where !cover.coveredOnEveryRoute {
             let k = cover.target.competency, l = cover.target.level
-            let atLevel = cover.atLevel
             let name = context.competencyName(k)
             let refs: [EntityRef] = [.competency(k), p]
+            // The pathway's credentials teaching it that some route takes, in route order.
+            let onRoutes = cover.teachers.filter { routeRank[$0.id] >= 0 }
+                .sorted { routeRank[$0.id] < routeRank[$1.id] }
             if cover.coveredOnSomeRoute {
-                let who = unique(routes.ids(in: routes.allStages).filter(atLevel)).map(code)
+                let who = onRoutes.filter { $0.level >= l }.map { code($0.id) }
                 add(.coverageSomeRoutes, "\(name) is covered at \(l) only for learners who choose \(listed(who, or: true)).",
                     fix: "Teach \(name) at \(l) in a core credential, or in every option of a group.",
                     refs + who.map(EntityRef.credential))
                 continue
             }
-            let below = unique(routes.ids(in: routes.allStages)).compactMap { c in level(c, teaching: k).map { (code(c), $0) } }
-            if let top = below.max(by: { $0.1 < $1.1 }) {
-                add(.coverageBelowLevel, "The target requires \(name) at \(l), but the pathway teaches it only up to \(top.1) (\(top.0)).",
-                    fix: "Raise the level of an outcome of \(top.0) mapped to \(name), or add a credential teaching it at \(l).",
-                    refs + [.credential(top.0)])
+            if let top = onRoutes.max(by: { $0.level < $1.level }) {
+                let topCode = code(top.id)
+                add(.coverageBelowLevel, "The target requires \(name) at \(l), but the pathway teaches it only up to \(top.level) (\(topCode)).",
+                    fix: "Raise the level of an outcome of \(topCode) mapped to \(name), or add a credential teaching it at \(l).",
+                    refs + [.credential(topCode)])
             } else {
                 add(.coverageNotCovered, "The target requires \(name) at \(l), but no credential in the pathway teaches it.",
                     fix: "Map a learning outcome of one of the pathway's credentials to \(name), or add a credential that teaches it.",

@@ -73,12 +73,13 @@ extension PathwayChecker {
         let k = need.competency, l = need.level, y = code(yi)
         if learner?.holds(k, at: l) == true { return }
         let earlier = 0..<s
-        let reaches = teaches(k, atLeast: l)
+        let cid = index.competencyIDs[k]
+        let reaches = teaches(cid, atLeast: l)
         let name = context.competencyName(k)
         let refs: [EntityRef] = [.credential(y), .competency(k), stageRef(s), p]
         if !routes.someRoute(in: earlier, has: { reaches[$0] }) {
             var detail = "nothing earlier in the pathway teaches it"
-            let below = routes.ids(in: earlier).compactMap { c in level(c, teaching: k).map { (code(c), $0) } }
+            let below = routes.ids(in: earlier).compactMap { c in level(c, teaching: cid).map { (code(c), $0) } }
             if let best = below.max(by: { $0.1 < $1.1 }) {
                 detail = "earlier stages reach only \(best.1) (\(best.0))"
             } else if let held = learner?.held[k] {
