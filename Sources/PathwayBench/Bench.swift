@@ -167,6 +167,7 @@ struct Bench {
         })
         report.figures.append(Figure("engine.recheckCredential", "re-check after editing a credential (context rebuilt)",
                                      stats: credentialEdit, goal: nil, note: "not a goal of its own; shows the cost of rebuilding the engine's indexes"))
+        try measureModelChecks(catalog, context: context)
     }
 
     // MARK: - Keystrokes

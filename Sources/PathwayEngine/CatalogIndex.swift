@@ -28,13 +28,14 @@ final class CatalogIndex: Sendable {
 
     init(catalog: Catalog, options: EngineOptions) {
         var entries: [CredentialEntry?] = [], ids: [String: Int] = [:]
-        var interner = Interner()
         let n = catalog.credentials.count
+        var interner = Interner(capacity: n * 4)
         entries.reserveCapacity(n)
         ids.reserveCapacity(n)
-        for (code, c) in catalog.credentials {
-            ids[code] = entries.count
-            entries.append(CredentialEntry(c, options: options, interner: &interner))
+        let credentials = catalog.credentials
+        for i in credentials.indices {
+            ids[credentials.keys[i]] = entries.count
+            entries.append(CredentialEntry(credentials.values[i], options: options, interner: &interner))
         }
         self.entries = entries
         self.ids = ids
@@ -98,8 +99,8 @@ final class CatalogIndex: Sendable {
         for e in entries { if let e { codes.insert(e.credential.code) } }
         var requires: [String: [String]] = [:]
         for e in entries {
-            guard let c = e?.credential, !c.prerequisites.credentials.isEmpty else { continue }
-            requires[c.code] = c.prerequisites.credentials.filter { codes.contains($0) }
+            guard let e, !e.credential.prerequisites.credentials.isEmpty else { continue }
+            requires[e.credential.code] = e.credential.prerequisites.credentials.filter { codes.contains($0) }
         }
         let cycles = PrerequisiteCycles(requires: requires)
         var byCredential: [String: [Int]] = [:]
@@ -112,8 +113,19 @@ final class CatalogIndex: Sendable {
 
 /// Numbers competencies in the order they are first met.
 struct Interner {
-    var ids: [CompetencyKey: Int] = [:]
-    var keys: [CompetencyKey] = []
+    var ids: [CompetencyKey: Int]
+    var keys: [CompetencyKey]
+
+    init(capacity: Int) {
+        ids = Dictionary(minimumCapacity: capacity)
+        keys = []
+        keys.reserveCapacity(capacity)
+    }
+
+    init(ids: [CompetencyKey: Int], keys: [CompetencyKey]) {
+        self.ids = ids
+        self.keys = keys
+    }
 
     mutating func id(_ key: CompetencyKey) -> Int {
         if let known = ids[key] { return known }
@@ -150,6 +162,8 @@ final class CredentialEntry: Sendable {
                 }
             }
         }
+        // By competency number: a pathway's teaching list is then sorted runs, cheap to merge.
+        list.sort { $0.competency < $1.competency }
         taught = list
         findings = CredentialChecks.findings(for: c, options: options)
     }

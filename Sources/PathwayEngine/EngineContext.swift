@@ -136,9 +136,14 @@ public struct EngineContext: Sendable {
 
     /// "‘title’" of a competency, or its key when it has no title or does not exist.
     func competencyName(_ key: CompetencyKey) -> String {
-        if let i = catalog.competencies.index(forKey: key) {
+        competencyName(key, at: catalog.competencies.index(forKey: key))
+    }
+
+    /// The same, for a competency already found in the catalog (or not, with nil).
+    func competencyName(_ key: CompetencyKey, at i: Dictionary<CompetencyKey, Competency>.Index?) -> String {
+        if let i {
             let title = catalog.competencies.values[i].title
-            if !title.isEmpty { return "‘\(title)’" }
+            if !title.isEmpty { return "‘" + title + "’" }
         }
         return key.description
     }

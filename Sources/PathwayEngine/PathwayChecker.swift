@@ -31,6 +31,8 @@ struct PathwayChecker {
     /// (core before options), or -1 when no route takes it (it sits in a group choosing none).
     let routeRank: [Int]
     var findings: [Finding] = []
+    /// Stage names made so far (a box, so that the checks reading them need not be mutating).
+    let stageNames: StageNames
 
     init(context: EngineContext, pathway: Pathway, learner: LearnerRecord?) {
         self.context = context
@@ -40,6 +42,7 @@ struct PathwayChecker {
         self.learner = learner
         let routes = RouteModel(pathway)
         self.routes = routes
+        stageNames = StageNames(count: routes.stageCount)
         let count = routes.codes.count
         var global: [Int?] = [], entries: [CredentialEntry?] = []
         var ectsOf: [Double] = [], eqfOf: [Int] = [], members: [Int] = []
@@ -58,7 +61,7 @@ struct PathwayChecker {
             members.append(local)
             for t in entry.taught { teaching.append(Teaching(competency: t.competency, credential: local, level: t.level)) }
         }
-        teaching.sort { $0.competency != $1.competency ? $0.competency < $1.competency : $0.credential < $1.credential }
+        teaching.sort()
         self.global = global
         self.entries = entries
         self.ectsOf = ectsOf
@@ -71,22 +74,29 @@ struct PathwayChecker {
             next += 1
         }
         routeRank = rank
-        var targets: [CompetencyLevel] = [], unknown: [CompetencyKey] = []
-        targets.reserveCapacity(pathway.target.competencies.count)
-        for t in pathway.target.competencies {
-            guard context.catalog.competencies.index(forKey: t.competency) != nil else {
+        var targets: [(CompetencyLevel, Dictionary<CompetencyKey, Competency>.Index)] = [], unknown: [CompetencyKey] = []
+        let wanted = pathway.target.competencies
+        targets.reserveCapacity(wanted.count)
+        // Repeats are recognised by where the competency is stored (no string comparison).
+        var found: [Dictionary<CompetencyKey, Competency>.Index] = []
+        found.reserveCapacity(wanted.count)
+        for t in wanted {
+            guard let i = context.catalog.competencies.index(forKey: t.competency) else {
                 unknown.append(t.competency)
                 continue
             }
-            if !targets.contains(where: { $0.competency == t.competency }) { targets.append(t) }
+            if !found.contains(i) {
+                found.append(i)
+                targets.append((t, i))
+            }
         }
-        requiredTargets = targets
+        requiredTargets = targets.map(\.0)
         unknownTargets = unknown
-        targetCoverage = targets.map { t in
+        targetCoverage = targets.map { t, stored in
             let cid = index.competencyIDs[t.competency]
             let who = cid.map { Array(Teaching.teachers(of: $0, in: teaching)) } ?? []
-            return TargetCoverage(target: t, competency: cid, held: learner?.holds(t.competency, at: t.level) == true,
-                                  teachers: who, routes: routes)
+            return TargetCoverage(target: t, competency: cid, stored: stored,
+                                  held: learner?.holds(t.competency, at: t.level) == true, teachers: who, routes: routes)
         }
     }
 
@@ -134,10 +144,14 @@ struct PathwayChecker {
 
     func groupRef(_ s: Int, _ g: Int) -> EntityRef { .electiveGroup(pathway: pathway.code, stage: s, group: g) }
 
-    /// "stage 2 (Practice)", or "stage 2" when untitled.
+    /// "stage 2 (Practice)", or "stage 2" when untitled. Made once per stage, when a finding
+    /// first names it.
     func stageName(_ s: Int) -> String {
+        if s < stageNames.names.count, let known = stageNames.names[s] { return known }
         let title = s < pathway.stages.count ? pathway.stages[s].title : ""
-        return title.isEmpty ? "stage \(s + 1)" : "stage \(s + 1) (\(title))"
+        let name = title.isEmpty ? "stage \(s + 1)" : "stage \(s + 1) (\(title))"
+        if s < stageNames.names.count { stageNames.names[s] = name }
+        return name
     }
 
     /// Per id: does the credential teach the competency at this level or above?
@@ -170,11 +184,27 @@ extension Teaching {
     }
 }
 
-/// One credential of the pathway (local id) teaching one competency (catalog index number).
-struct Teaching {
-    let competency: Int
-    let credential: Int
-    let level: EQFLevel
+/// Stage names of one pathway check, made when first needed.
+final class StageNames {
+    var names: [String?]
+    init(count: Int) { names = [String?](repeating: nil, count: count) }
+}
+
+/// One credential of the pathway (local id) teaching one competency (catalog index number) at
+/// a level, packed in one integer whose order is (competency, credential): a pathway sorts a
+/// few hundred of these per check. (Room for 2^40 competencies and 2^20 credentials a pathway.)
+struct Teaching: Comparable {
+    let bits: UInt64
+
+    init(competency: Int, credential: Int, level: EQFLevel) {
+        bits = UInt64(competency) << 24 | UInt64(credential) << 4 | UInt64(level.value)
+    }
+
+    var competency: Int { Int(bits >> 24) }
+    var credential: Int { Int(bits >> 4 & 0xF_FFFF) }
+    var level: EQFLevel { EQFLevel(Int(bits & 0xF))! }
+
+    static func < (a: Teaching, b: Teaching) -> Bool { a.bits < b.bits }
 }
 
 /// Where one target competency is covered at its required level, stage by stage.
@@ -185,6 +215,8 @@ struct TargetCoverage {
     let target: CompetencyLevel
     /// The target competency's number in the catalog index; nil when no credential teaches it.
     let competency: Int?
+    /// Where the catalog stores the competency.
+    let stored: Dictionary<CompetencyKey, Competency>.Index
     /// The learner already holds it.
     let held: Bool
     /// Credentials of the pathway teaching the competency (local id), at any level.
@@ -192,9 +224,11 @@ struct TargetCoverage {
     /// Per stage: bit 0 set when covered on every route, bit 1 when on some route.
     let stages: [UInt8]
 
-    init(target: CompetencyLevel, competency: Int?, held: Bool, teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
+    init(target: CompetencyLevel, competency: Int?, stored: Dictionary<CompetencyKey, Competency>.Index, held: Bool,
+         teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
         self.target = target
         self.competency = competency
+        self.stored = stored
         self.held = held
         self.teachers = teachers
         let l = target.level

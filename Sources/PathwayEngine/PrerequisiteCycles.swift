@@ -31,7 +31,7 @@ struct PrerequisiteCycles: Sendable {
     }
 
     func isCyclicEdge(from: String, to: String) -> Bool {
-        guard let a = component[from], let b = component[to] else { return false }
+        guard !component.isEmpty, let a = component[from], let b = component[to] else { return false }
         return a == b
     }
 

@@ -30,33 +30,61 @@ extension EngineContext {
     /// untaught branch shows as its root, not as each of its leaves.
     func uncoveredMapFindings() -> [Finding] {
         let competencies = catalog.competencies
-        var coveredOrAbove = Set<CompetencyKey>(minimumCapacity: index.competencyKeys.count * 2)
-        for k in index.competencyKeys {
-            var current: CompetencyKey? = k
-            var steps = 0
-            while let key = current, steps < 64, coveredOrAbove.insert(key).inserted {
+        var map = MapPositions(competencies)
+        // Competencies taught now (an updated index may still number ones no longer taught),
+        // walked in number order, each marking itself and what is above it.
+        var taughtNow = [Bool](repeating: false, count: index.competencyKeys.count)
+        for e in index.entries { if let e { for t in e.taught { taughtNow[t.competency] = true } } }
+        var coveredOrAbove = [Bool](repeating: false, count: map.count)
+        for cid in taughtNow.indices where taughtNow[cid] {
+            guard let start = map.position(of: index.competencyKeys[cid]) else { continue }
+            var current = start, steps = 0
+            while steps < 64, !coveredOrAbove[current] {
+                coveredOrAbove[current] = true
                 steps += 1
-                guard let i = competencies.index(forKey: key), let parent = competencies.values[i].parent else { break }
-                current = CompetencyKey(framework: key.framework, code: parent)
+                guard let parent = map.parent(of: current) else { break }
+                current = parent
+            }
+        }
+        var stats: [FrameworkCoverage] = []
+        var last = -1
+        let limit = max(0, options.uncoveredExamples)
+        for position in 0..<map.count {
+            let i = map.indices[position]
+            let framework = competencies.values[i].framework
+            if last < 0 || stats[last].framework != framework {
+                last = stats.firstIndex { $0.framework == framework } ?? {
+                    stats.append(FrameworkCoverage(framework: framework))
+                    return stats.count - 1
+                }()
+            }
+            stats[last].total += 1
+            guard !coveredOrAbove[position] else { continue }
+            stats[last].uncovered += 1
+            // Of the uncovered, only the topmost: skip those whose parent is uncovered too.
+            if let parentCode = competencies.values[i].parent {
+                let parent = framework == competencies.keys[i].framework ? map.parent(of: position)
+                    : map.position(of: CompetencyKey(framework: framework, code: parentCode))
+                if let parent, !coveredOrAbove[parent] { continue }
+            }
+            stats[last].topmost += 1
+            // Keep the first few by key, without sorting them all.
+            let key = competencies.keys[i]
+            var list = stats[last].examples
+            if list.count < limit || (list.last.map { key < $0 } ?? false) {
+                list.insert(key, at: list.firstIndex { key < $0 } ?? list.count)
+                if list.count > limit { list.removeLast() }
+                stats[last].examples = list
             }
         }
         var uncovered: [String: Int] = [:], totals: [String: Int] = [:]
         var topmostCount: [String: Int] = [:]
         var examples: [String: [CompetencyKey]] = [:]
-        let limit = max(0, options.uncoveredExamples)
-        for (key, c) in competencies {
-            totals[c.framework, default: 0] += 1
-            guard !coveredOrAbove.contains(key) else { continue }
-            uncovered[c.framework, default: 0] += 1
-            if let parent = c.parentKey, competencies.index(forKey: parent) != nil, !coveredOrAbove.contains(parent) { continue }
-            topmostCount[c.framework, default: 0] += 1
-            // Keep the first few by key, without sorting them all.
-            var list = examples[c.framework, default: []]
-            if list.count < limit || (list.last.map { key < $0 } ?? false) {
-                list.insert(key, at: list.firstIndex { key < $0 } ?? list.count)
-                if list.count > limit { list.removeLast() }
-                examples[c.framework] = list
-            }
+        for s in stats where s.uncovered > 0 {
+            uncovered[s.framework] = s.uncovered
+            totals[s.framework] = s.total
+            topmostCount[s.framework] = s.topmost
+            examples[s.framework] = s.examples
         }
         var out: [Finding] = []
         for framework in uncovered.keys.sorted() {
@@ -74,5 +102,62 @@ extension EngineContext {
                                entities: [.framework(framework)] + shown.map(EntityRef.competency)))
         }
         return out
+    }
+}
+
+/// Counts of one framework's competencies for `coverage.map-uncovered`.
+private struct FrameworkCoverage {
+    let framework: String
+    var total = 0
+    var uncovered = 0
+    var topmost = 0
+    var examples: [CompetencyKey] = []
+}
+
+/// The competencies of a catalog numbered in storage order, with parents found on demand (one
+/// hash lookup per competency asked about, never per step up the tree twice).
+struct MapPositions {
+    typealias Map = [CompetencyKey: Competency]
+    let competencies: Map
+    let indices: [Map.Index]
+    /// Per position: the parent's position, -1 for none (or not in the map), -2 not looked up yet.
+    private var parents: [Int32]
+
+    init(_ competencies: Map) {
+        self.competencies = competencies
+        indices = Array(competencies.indices)
+        parents = [Int32](repeating: -2, count: indices.count)
+    }
+
+    var count: Int { indices.count }
+
+    func position(of key: CompetencyKey) -> Int? {
+        competencies.index(forKey: key).map(position(of:))
+    }
+
+    /// Storage order is index order, so a binary search turns an index into its position.
+    func position(of i: Map.Index) -> Int {
+        var lo = 0, hi = indices.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if indices[mid] < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The parent of the competency at `position`, in the framework of its stored key.
+    mutating func parent(of position: Int) -> Int? {
+        var p = parents[position]
+        if p == -2 {
+            let i = indices[position]
+            if let code = competencies.values[i].parent,
+               let found = self.position(of: CompetencyKey(framework: competencies.keys[i].framework, code: code)) {
+                p = Int32(found)
+            } else {
+                p = -1
+            }
+            parents[position] = p
+        }
+        return p >= 0 ? Int(p) : nil
     }
 }

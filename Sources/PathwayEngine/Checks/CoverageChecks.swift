@@ -8,7 +8,7 @@ extension PathwayChecker {
     mutating func checkCoverage() {
         for cover in targetCoverage where !cover.coveredOnEveryRoute {
             let k = cover.target.competency, l = cover.target.level
-            let name = context.competencyName(k)
+            let name = context.competencyName(k, at: cover.stored)
             let refs: [EntityRef] = [.competency(k), p]
             // The pathway's credentials teaching it that some route takes, in route order.
             let onRoutes = cover.teachers.filter { routeRank[$0.id] >= 0 }
@@ -36,24 +36,45 @@ extension PathwayChecker {
     /// The same competency at the same level taught by several credentials a learner may take
     /// together (alternatives in a "choose 1" group are not overlap).
     mutating func checkOverlap() {
-        var runs: [(cid: Int, range: Range<Int>)] = []
+        // Candidates first (a competency taught at one level by several credentials), so that
+        // only they are put in the order of their competency's key.
+        var candidates: [(cid: Int, level: EQFLevel, ids: [Int])] = []
+        var byLevel: [(level: EQFLevel, id: Int)] = []
         var start = 0
         while start < teaching.count {
             var end = start + 1
             while end < teaching.count && teaching[end].competency == teaching[start].competency { end += 1 }
-            if end - start > 1 { runs.append((teaching[start].competency, start..<end)) }
-            start = end
-        }
-        for run in runs.sorted(by: { index.competencyKeys[$0.cid] < index.competencyKeys[$1.cid] }) {
-            let k = index.competencyKeys[run.cid]
-            var byLevel: [EQFLevel: [Int]] = [:]
-            for t in teaching[run.range] { byLevel[t.level, default: []].append(t.credential) }
-            for (l, ids) in byLevel.sorted(by: { $0.key < $1.key }) where ids.count > 1 && canTakeTogether(ids) {
-                let codes = ids.map(code)
-                add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",
-                    fix: "Check whether the overlap is intended; if not, refocus one of the outcomes.",
-                    [.competency(k)] + codes.map(EntityRef.credential) + [p])
+            defer { start = end }
+            guard end - start > 1 else { continue }
+            byLevel.removeAll(keepingCapacity: true)
+            for t in teaching[start..<end] { byLevel.append((t.level, t.credential)) }
+            byLevel.sort { $0.level != $1.level ? $0.level < $1.level : $0.id < $1.id }
+            var from = 0
+            while from < byLevel.count {
+                var to = from + 1
+                while to < byLevel.count && byLevel[to].level == byLevel[from].level { to += 1 }
+                if to - from > 1 {
+                    let ids = byLevel[from..<to].map(\.id)
+                    if canTakeTogether(ids) { candidates.append((teaching[start].competency, byLevel[from].level, ids)) }
+                }
+                from = to
             }
+        }
+        if candidates.count > 1 {
+            // Stable: one competency's levels stay in ascending order.
+            candidates = candidates.enumerated().sorted { a, b in
+                if a.element.cid != b.element.cid {
+                    return index.competencyKeys[a.element.cid] < index.competencyKeys[b.element.cid]
+                }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        for c in candidates {
+            let k = index.competencyKeys[c.cid], l = c.level
+            let codes = c.ids.map { routes.codes[$0] }
+            add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",
+                fix: "Check whether the overlap is intended; if not, refocus one of the outcomes.",
+                [.competency(k)] + codes.map(EntityRef.credential) + [p])
         }
     }
 

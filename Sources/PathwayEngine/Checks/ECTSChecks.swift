@@ -4,7 +4,7 @@ extension PathwayChecker {
     /// The pathway's credit total over elective choices against the target range.
     mutating func checkECTS() -> ECTSFigures {
         let total = routes.range(in: routes.allStages, of: ectsOf)
-        let unknown = members.filter { ectsOf[$0] <= 0 }.map(code)
+        let unknown = members.filter { ectsOf[$0] <= 0 }.map { routes.codes[$0] }
         let figures = ECTSFigures(min: total.min, max: total.max, targetMin: pathway.target.minECTS,
                                   targetMax: pathway.target.maxECTS, unknownWorkload: unknown)
         let span = total.min == total.max ? "\(credits(total.min)) ECTS"

@@ -10,8 +10,9 @@ extension PathwayChecker {
     /// learning). Edges that are part of a prerequisite cycle are reported as the cycle only.
     mutating func checkPrerequisites() {
         for yi in members {
-            let y = credential(yi)
-            if learner?.completed.contains(y.code) == true { continue }
+            let entry = entries[yi]!
+            let yCode = entry.credential.code
+            if let learner, learner.completed.contains(yCode) { continue }
             let s = routes.firstSlot[yi].stage
             let earlier = 0..<s
             var yEveryRouteCache: Bool?
@@ -21,50 +22,50 @@ extension PathwayChecker {
                 yEveryRouteCache = v
                 return v
             }
-            let required = y.prerequisites.credentials
+            let required = entry.credential.prerequisites.credentials
             for (n, x) in required.enumerated() where !required[..<n].contains(x) {
-                var refs: [EntityRef] { [.credential(y.code), .credential(x), stageRef(s), p] }
+                var refs: [EntityRef] { [.credential(yCode), .credential(x), stageRef(s), p] }
                 guard context.exists(x) else {
-                    add(.prerequisiteUnknown, "\(y.code) requires credential \(x), which does not exist.",
-                        fix: "Remove \(x) from the prerequisites of \(y.code), or create it.", refs)
+                    add(.prerequisiteUnknown, "\(yCode) requires credential \(x), which does not exist.",
+                        fix: "Remove \(x) from the prerequisites of \(yCode), or create it.", refs)
                     continue
                 }
-                if context.cycles.isCyclicEdge(from: y.code, to: x) { continue }
+                if context.cycles.isCyclicEdge(from: yCode, to: x) { continue }
                 if let learner, learner.satisfies(x, context: context) { continue }
                 guard let xi = routes.ids[x] else {
                     let notDone = learner.map { ", and \($0.name) has not completed it" } ?? ""
-                    add(.prerequisiteMissing, "\(y.code) in \(stageName(s)) requires \(x), which is not in the pathway\(notDone).",
-                        fix: s == 0 ? "Add \(x) to a new first stage, or remove the requirement from \(y.code)."
-                                    : "Add \(x) to a stage before \(stageName(s)), or remove the requirement from \(y.code).",
+                    add(.prerequisiteMissing, "\(yCode) in \(stageName(s)) requires \(x), which is not in the pathway\(notDone).",
+                        fix: s == 0 ? "Add \(x) to a new first stage, or remove the requirement from \(yCode)."
+                                    : "Add \(x) to a stage before \(stageName(s)), or remove the requirement from \(yCode).",
                         refs)
                     continue
                 }
                 let xStage = routes.firstSlot[xi].stage
                 if xStage >= s {
                     let place = xStage == s ? "in the same stage" : "later, in \(stageName(xStage))"
-                    add(.prerequisiteOrder, "\(y.code) in \(stageName(s)) requires \(x), which comes \(place).",
-                        fix: "Move \(x) to a stage before \(stageName(s)), or move \(y.code) after it.",
-                        [.credential(y.code), .credential(x), stageRef(s), stageRef(xStage), p])
+                    add(.prerequisiteOrder, "\(yCode) in \(stageName(s)) requires \(x), which comes \(place).",
+                        fix: "Move \(x) to a stage before \(stageName(s)), or move \(yCode) after it.",
+                        [.credential(yCode), .credential(x), stageRef(s), stageRef(xStage), p])
                     continue
                 }
                 if yEveryRoute() && !routes.everyRoute(in: earlier, has: { $0 == xi }) {
-                    add(.prerequisiteElectiveOnly, "\(y.code) is taken on every route but requires \(x), an elective option that learners may not choose.",
-                        fix: "Make \(x) a core credential, or make \(y.code) an option that goes with it.",
-                        [.credential(y.code), .credential(x), stageRef(s), stageRef(xStage), p])
+                    add(.prerequisiteElectiveOnly, "\(yCode) is taken on every route but requires \(x), an elective option that learners may not choose.",
+                        fix: "Make \(x) a core credential, or make \(yCode) an option that goes with it.",
+                        [.credential(yCode), .credential(x), stageRef(s), stageRef(xStage), p])
                 }
             }
-            for need in y.prerequisites.competencies {
+            for need in entry.credential.prerequisites.competencies {
                 checkCompetencyPrerequisite(of: yi, need, stage: s, yEveryRoute: yEveryRoute())
             }
-            let recommended = y.prerequisites.recommendedAfter
-            for (n, x) in recommended.enumerated() where x != y.code && !recommended[..<n].contains(x) {
+            let recommended = entry.credential.prerequisites.recommendedAfter
+            for (n, x) in recommended.enumerated() where x != yCode && !recommended[..<n].contains(x) {
                 guard let xi = routes.ids[x], routes.firstSlot[xi].stage >= s else { continue }
                 if learner?.completed.contains(x) == true { continue }
                 let xStage = routes.firstSlot[xi].stage
                 let place = xStage == s ? "in the same stage" : "later, in \(stageName(xStage))"
-                add(.recommendedOrder, "\(y.code) is best taken after \(x), but \(x) comes \(place).",
+                add(.recommendedOrder, "\(yCode) is best taken after \(x), but \(x) comes \(place).",
                     fix: "Move \(x) to a stage before \(stageName(s)) if the order matters.",
-                    [.credential(y.code), .credential(x), stageRef(s), stageRef(xStage), p])
+                    [.credential(yCode), .credential(x), stageRef(s), stageRef(xStage), p])
             }
         }
     }
@@ -90,7 +91,7 @@ extension PathwayChecker {
                 ?? "Add a credential teaching \(name) at \(l) before \(stageName(s)), or lower the required level."
             add(.prerequisiteCompetencyUnmet, "\(y) requires \(name) at \(l), but \(detail).", fix: fix, refs)
         } else if yEveryRoute && !routes.everyRoute(in: earlier, has: { reaches[$0] }) {
-            let who = unique(routes.ids(in: earlier).filter { reaches[$0] }).map(code)
+            let who = unique(routes.ids(in: earlier).filter { reaches[$0] }).map { routes.codes[$0] }
             add(.prerequisiteCompetencySomeRoutes, "\(y) requires \(name) at \(l), which earlier stages teach only in elective options (\(listed(who))).",
                 fix: "Teach \(name) in a core credential before \(stageName(s)).", refs + who.map(EntityRef.credential))
         }

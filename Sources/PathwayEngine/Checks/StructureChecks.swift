@@ -34,7 +34,7 @@ extension PathwayChecker {
             for s in routes.allStages where routes.core[s].contains(id) || routes.groups[s].contains(where: { $0.options.contains(id) }) {
                 unique.append(s)
             }
-            let whereText = unique.count == 1 ? "in \(stageName(unique[0]))" : "in " + listed(unique.map(stageName))
+            let whereText = unique.count == 1 ? "in \(stageName(unique[0]))" : "in " + listed(unique.map { stageName($0) })
             add(.duplicateCredential, "\(c) appears \(count) times \(whereText), so its credits count more than once.",
                 fix: "Keep \(c) in one place only.", [.credential(c)] + unique.map(stageRef) + [p])
         }
