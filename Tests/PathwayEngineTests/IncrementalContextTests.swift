@@ -76,11 +76,17 @@ import PathwayWorkload
             if old != new { differing.insert(code) }
         }
         #expect(differing.isSubset(of: affected), "\(what): \(differing.subtracting(affected).sorted()) changed but were not named")
-        // And it is not simply everything, where the edit is local.
-        if what != "a competency renamed" && what != "a target competency removed" {
-            #expect(affected.count < Self.base.pathways.count / 2, "\(what): \(affected.count) named")
+        // And it is not simply everything where the edit is local.
+        switch what {
+        case "a pathway edited": #expect(affected.count == 1, "\(what): \(affected.sorted())")
+        case "a learner removed": #expect(affected.isEmpty, "\(what): \(affected.sorted())")
+        case "ECTS of a credential":
+            let code = set.changes.compactMap { if case .putCredential(let c) = $0 { return c.code } else { return nil } }[0]
+            let holding = changed.pathways.values.filter { $0.allCredentialCodes.contains(code) }.map(\.code)
+            #expect(affected == Set(holding) || affected.isSuperset(of: holding) && affected.count < Self.base.pathways.count / 2,
+                    "\(what): \(affected.sorted())")
+        default: break
         }
-        if what.hasPrefix("a learner") { #expect(affected.isEmpty) }
     }
 
     @Test func manyChangedCredentialsRebuildTheIndex() {
