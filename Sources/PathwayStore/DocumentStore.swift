@@ -90,7 +90,9 @@ public final class DocumentStore: @unchecked Sendable {
             }
             try Schema.migrator.migrate(queue)
             // Errors name the document being created, not the temporary file.
-            try transaction(queue, path: path) { writer in try writer.insertAll(seed) }
+            if !seed.isEmpty {
+                _ = try bulkTransaction(queue, path: path, seed.insertionChanges, onlyIfNew: false)
+            }
             try queue.close()
         } catch let error as StoreError {
             throw error
@@ -179,11 +181,10 @@ public final class DocumentStore: @unchecked Sendable {
     // MARK: Writing
 
     /// Writes one user action in one transaction: all of it, or (on any error) none of it.
+    /// A big set that only adds new things (a framework imported for the first time) goes in as
+    /// plain inserts (`BulkWriter`); anything else is upserted change by change.
     public func apply(_ set: ChangeSet) throws {
-        try write { writer in
-            for change in set.changes { try writer.apply(change) }
-            try writer.finish()
-        }
+        try apply(set, bulk: .standard)
     }
 
     /// Replaces the whole document with `catalog` in one transaction.

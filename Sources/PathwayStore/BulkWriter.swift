@@ -1,0 +1,299 @@
+import GRDB
+import PathwayModel
+
+/// Writes a change set that only adds new things — a framework imported for the first time, a
+/// new document's contents — as plain inserts, much faster than the general writer.
+///
+/// The general writer upserts each row and replaces its child rows, and SQLite checks every
+/// foreign key of every inserted row (for 130,000 occupation–skill links that check alone costs
+/// more than the inserts). Here nothing can exist yet, so rows are inserted with statements
+/// prepared once; the connection's foreign-key enforcement is off for this one transaction and
+/// the tables written are checked once, before commit, with `PRAGMA foreign_key_check`; the
+/// search index is filled by one statement at the end. All of it is one transaction, so a
+/// failure anywhere leaves the file as it was.
+///
+/// Only for sets that remove nothing and put each thing once (so no cascade is needed and no
+/// row is written twice); `DocumentStore` checks that nothing put exists before using it.
+final class BulkWriter {
+    /// When the bulk writer is used; tests force it on or off.
+    struct Options: Sendable {
+        /// Smaller sets go through the general writer: checking whole tables at commit would
+        /// cost a one-competency edit more than it saves.
+        var minimumChanges = 500
+        /// From this many new occupation–skill links (and at least as many as the table holds),
+        /// rebuilding their index by competency beats inserting into it.
+        var minimumLinksToRebuildIndex = 20_000
+
+        static let standard = Options()
+        static let never = Options(minimumChanges: .max)
+    }
+
+    let db: Database
+    let options: Options
+    private let general: CatalogWriter
+    /// Tables rows were inserted into whose foreign keys must be checked before commit.
+    private var written: Set<String> = []
+    /// Ids of the competencies inserted, ascending, for the search index.
+    private var competencyIDs: [Int64] = []
+
+    private lazy var insertCompetency = prepare("""
+        INSERT INTO competency (framework, code, uri, title, description, type, parent, position)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    private lazy var insertAltLabel = prepare(
+        "INSERT INTO competency_alt_label (competency, position, label) VALUES (?, ?, ?)")
+    private lazy var insertRelation = prepare("""
+        INSERT INTO competency_relation (competency, position, kind, target_framework, target_code, target_uri)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
+    private lazy var insertOccupation = prepare(
+        "INSERT INTO occupation (code, uri, title, description, isco_group) VALUES (?, ?, ?, ?, ?)")
+    private lazy var insertOccupationSkill = prepare("""
+        INSERT INTO occupation_skill (occupation, essential, position, competency_framework, competency_code)
+        VALUES (?, ?, ?, ?, ?)
+        """)
+    private var prepareFailure: Error?
+
+    init(_ db: Database, options: Options = .standard) {
+        self.db = db
+        self.options = options
+        general = CatalogWriter(db)
+    }
+
+    private func prepare(_ sql: String) -> PreparedStatement? {
+        do { return try PreparedStatement(db, sql) } catch {
+            prepareFailure = prepareFailure ?? error
+            return nil
+        }
+    }
+
+    private func use(_ statement: PreparedStatement?) throws -> PreparedStatement {
+        guard let statement else { throw prepareFailure ?? StoreError.corrupt(path: "", detail: "a statement could not be prepared") }
+        return statement
+    }
+
+    // MARK: Which sets qualify
+
+    /// True when `set` is big enough, removes nothing and puts each thing at most once.
+    static func mayTake(_ set: ChangeSet, options: Options = .standard) -> Bool {
+        guard set.changes.count >= options.minimumChanges else { return false }
+        var frameworks = Set<String>(), competencies = Set<CompetencyKey>(), credentials = Set<String>()
+        var pathways = Set<String>(), learners = Set<String>(), comments = Set<Int>(), occupations = Set<String>()
+        competencies.reserveCapacity(set.changes.count)
+        for change in set.changes {
+            let fresh: Bool
+            switch change {
+            case .putFramework(let f): fresh = frameworks.insert(f.code).inserted
+            case .putCompetency(let c): fresh = competencies.insert(c.key).inserted
+            case .putCredential(let c): fresh = credentials.insert(c.code).inserted
+            case .putPathway(let p): fresh = pathways.insert(p.code).inserted
+            case .putLearner(let l): fresh = learners.insert(l.name).inserted
+            case .putComment(let c): fresh = comments.insert(c.id).inserted
+            case .putOccupation(let o): fresh = occupations.insert(o.code).inserted
+            case .removeFramework, .removeCompetency, .removeCredential, .removePathway,
+                 .removeLearner, .removeComment, .removeOccupation:
+                fresh = false
+            }
+            if !fresh { return false }
+        }
+        return true
+    }
+
+    /// True when nothing `set` puts is in the database yet. Run inside the transaction.
+    static func nothingExists(of set: ChangeSet, in db: Database) throws -> Bool {
+        func lookup(_ sql: String) throws -> Statement { try db.makeStatement(sql: sql) }
+        let framework = try lookup("SELECT 1 FROM framework WHERE code = ?")
+        let competency = try lookup("SELECT 1 FROM competency WHERE framework = ? AND code = ?")
+        let credential = try lookup("SELECT 1 FROM credential WHERE code = ?")
+        let pathway = try lookup("SELECT 1 FROM pathway WHERE code = ?")
+        let learner = try lookup("SELECT 1 FROM learner WHERE name = ?")
+        let comment = try lookup("SELECT 1 FROM comment WHERE id = ?")
+        let occupation = try lookup("SELECT 1 FROM occupation WHERE code = ?")
+        var frameworkExists: [String: Bool] = [:]
+        func exists(_ s: Statement, _ arguments: StatementArguments) throws -> Bool {
+            try Int.fetchOne(s, arguments: arguments) != nil
+        }
+        for change in set.changes {
+            switch change {
+            case .putFramework(let f):
+                if try exists(framework, [f.code]) { return false }
+            case .putCompetency(let c):
+                // A framework not in the file has no competencies there either.
+                let inFile: Bool
+                if let known = frameworkExists[c.framework] { inFile = known } else {
+                    inFile = try exists(framework, [c.framework])
+                    frameworkExists[c.framework] = inFile
+                }
+                if inFile, try exists(competency, [c.framework, c.code]) { return false }
+            case .putCredential(let c): if try exists(credential, [c.code]) { return false }
+            case .putPathway(let p): if try exists(pathway, [p.code]) { return false }
+            case .putLearner(let l): if try exists(learner, [l.name]) { return false }
+            case .putComment(let c): if try exists(comment, [c.id]) { return false }
+            case .putOccupation(let o): if try exists(occupation, [o.code]) { return false }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    // MARK: Writing
+
+    /// Inserts every put of `changes`, then fills the search index for the new competencies.
+    ///
+    /// Competencies go in by key and occupations by code, whatever the order of the set: rows
+    /// then arrive in the order of their tables' keys, which SQLite appends instead of inserting
+    /// at random places (for 130,000 links keyed by UUIDs, several times faster). With many
+    /// links, their index by competency is dropped and made again at the end, which sorts once.
+    func insert(_ changes: [Change]) throws {
+        var competencies: [Competency] = [], occupations: [Occupation] = []
+        var links = 0
+        for change in changes {
+            switch change {
+            case .putFramework(let f): try general.put(f)
+            case .putCompetency(let c): competencies.append(c)
+            case .putOccupation(let o):
+                occupations.append(o)
+                links += o.essentialSkills.count + o.optionalSkills.count
+            default: break
+            }
+        }
+        competencies.sort { $0.key < $1.key }
+        for c in competencies { try insert(c) }
+        competencies = []
+        occupations.sort { $0.code < $1.code }
+        let rebuild = try links >= options.minimumLinksToRebuildIndex ? dropLinkIndex(adding: links) : nil
+        for o in occupations { try insert(o) }
+        occupations = []
+        if let rebuild { try db.execute(sql: rebuild) }
+        for change in changes {
+            switch change {
+            case .putFramework, .putCompetency, .putOccupation: break
+            case .putCredential(let c):
+                try general.put(c, fresh: true)
+                written.formUnion(["learning_outcome", "outcome_mapping", "credential_prerequisite", "competency_prerequisite"])
+            case .putPathway(let p):
+                try general.put(p, fresh: true)
+                written.formUnion(["target_competency", "stage", "stage_core", "elective_group", "elective_option"])
+            case .putLearner(let l):
+                try general.put(l, fresh: true)
+                written.formUnion(["completion", "prior_learning"])
+            case .putComment(let c):
+                try general.put(c)
+                written.insert("comment")
+            default:
+                throw StoreError.corrupt(path: "", detail: "a bulk insert was given a removal")
+            }
+        }
+        try indexForSearch()
+    }
+
+    private func insert(_ c: Competency) throws {
+        let row = try use(insertCompetency)
+        row.bind(1, c.framework)
+        row.bind(2, c.code)
+        row.bind(3, c.uri)
+        row.bind(4, c.title)
+        row.bind(5, c.description)
+        row.bind(6, c.type.rawValue)
+        row.bind(7, c.parent)
+        row.bind(8, c.position)
+        try row.run()
+        let id = db.lastInsertedRowID
+        competencyIDs.append(id)
+        written.insert("competency")
+        if !c.altLabels.isEmpty {
+            let label = try use(insertAltLabel)
+            for (i, text) in c.altLabels.enumerated() {
+                label.bind(1, id)
+                label.bind(2, i)
+                label.bind(3, text)
+                try label.run()
+            }
+            written.insert("competency_alt_label")
+        }
+        if !c.relations.isEmpty {
+            let relation = try use(insertRelation)
+            for (i, r) in c.relations.enumerated() {
+                relation.bind(1, id)
+                relation.bind(2, i)
+                relation.bind(3, r.kind.rawValue)
+                relation.bind(4, r.target?.framework)
+                relation.bind(5, r.target?.code)
+                relation.bind(6, r.targetURI)
+                try relation.run()
+            }
+            written.insert("competency_relation")
+        }
+    }
+
+    static let linkIndex = "occupation_skill_by_competency"
+
+    /// Drops the links' index by competency when the table is small beside what is added, and
+    /// returns the statement that makes it again (exactly as the schema wrote it).
+    private func dropLinkIndex(adding links: Int) throws -> String? {
+        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM occupation_skill") ?? 0
+        guard existing <= links,
+              let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?",
+                                            arguments: [Self.linkIndex])
+        else { return nil }
+        try db.execute(sql: "DROP INDEX \(Self.linkIndex)")
+        return sql
+    }
+
+    private func insert(_ o: Occupation) throws {
+        let row = try use(insertOccupation)
+        row.bind(1, o.code)
+        row.bind(2, o.uri)
+        row.bind(3, o.title)
+        row.bind(4, o.description)
+        row.bind(5, o.iscoGroup)
+        try row.run()
+        let link = try use(insertOccupationSkill)
+        // Key order: (occupation, essential, position), optional (0) before essential (1).
+        for (essential, skills) in [(false, o.optionalSkills), (true, o.essentialSkills)] {
+            for (i, k) in skills.enumerated() {
+                link.bind(1, o.code)
+                link.bind(2, essential)
+                link.bind(3, i)
+                link.bind(4, k.framework)
+                link.bind(5, k.code)
+                try link.run()
+            }
+        }
+        written.insert("occupation_skill")
+    }
+
+    /// One statement for every new competency, in rowid order, so FTS5 builds its index in
+    /// memory and writes it once.
+    private func indexForSearch() throws {
+        guard let first = competencyIDs.first else { return }
+        let ascending = zip(competencyIDs, competencyIDs.dropFirst()).allSatisfy { $0 < $1 }
+        let select = """
+            INSERT INTO competency_search (rowid, title, alt_labels, description)
+            SELECT c.id, c.title,
+                   coalesce((SELECT group_concat(label, char(10)) FROM competency_alt_label WHERE competency = c.id), ''),
+                   c.description
+            """
+        if ascending && competencyIDs.last! - first + 1 == Int64(competencyIDs.count) {
+            // New rowids follow the largest one: a range says it all.
+            try db.execute(sql: select + " FROM competency c WHERE c.id BETWEEN ? AND ? ORDER BY c.id",
+                           arguments: [first, competencyIDs.last!])
+        } else {
+            let ids = "[" + competencyIDs.sorted().map(String.init).joined(separator: ",") + "]"
+            try db.execute(sql: select + " FROM json_each(?) j JOIN competency c ON c.id = j.value ORDER BY c.id",
+                           arguments: [ids])
+        }
+        competencyIDs = []
+    }
+
+    /// The first row written that refers to something missing, in words; nil when every
+    /// reference holds. Checks only the tables written, each once.
+    func brokenReference() throws -> String? {
+        for table in written.sorted() {
+            if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check(\(table.quotedDatabaseIdentifier))") != nil {
+                return try ReferenceCheck.firstBrokenReference(db) ?? "a reference to something that does not exist"
+            }
+        }
+        return nil
+    }
+}
