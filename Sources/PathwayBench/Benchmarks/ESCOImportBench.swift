@@ -1,3 +1,4 @@
+import Foundation
 import PathwayExchange
 import PathwayModel
 import PathwayStore
@@ -13,24 +14,46 @@ enum ESCOImportBench {
         var links: Int
     }
 
+    /// With `PATHWAY_BENCH_PHASES=1` in the environment, each run prints the thread CPU time of
+    /// its phases to stderr, to see where an import's time goes.
+    static let showPhases = ProcessInfo.processInfo.environment["PATHWAY_BENCH_PHASES"] == "1"
+
     static func run(folder: Workspace, into path: String) throws -> Result {
+        var phases: [(String, Duration)] = []
+        var mark = Timing.threadCPU()
+        func phase(_ name: String) {
+            let now = Timing.threadCPU()
+            phases.append((name, now - mark))
+            mark = now
+        }
         func source(_ name: String) throws -> ImportSource { try ImportSource(path: folder.path(name)) }
         let files = ESCOFiles(skills: [try source(ESCOCSV.skillsFile)],
                               occupations: try source(ESCOCSV.occupationsFile),
                               relations: try source(ESCOCSV.relationsFile),
                               hierarchy: try source(ESCOCSV.hierarchyFile),
                               broader: try source(ESCOCSV.broaderFile))
+        phase("read files")
         let imported = try ESCOImporter.read(files)
+        phase("parse")
         let store = try DocumentStore.create(at: path)
         let catalog = try store.load()
+        phase("create")
         let plan = try ImportPlan(importing: imported, into: catalog)
+        phase("plan")
         var after = catalog
         after.apply(plan.changeSet)
+        phase("apply to catalog")
         if let problem = after.integrityProblems().first {
             throw BenchError("the import would break the document: \(problem)")
         }
+        phase("integrity")
         try store.apply(plan.changeSet)
         try store.close()
+        phase("store")
+        if showPhases {
+            let text = phases.map { "\($0.0) \(Int($0.1.milliseconds)) ms" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("import phases (CPU): \(text)\n".utf8))
+        }
         return Result(competencies: after.competencies.count, occupations: after.occupations.count,
                       links: after.occupations.values.reduce(0) { $0 + $1.essentialSkills.count + $1.optionalSkills.count })
     }

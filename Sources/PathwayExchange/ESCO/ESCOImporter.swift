@@ -58,13 +58,20 @@ public enum ESCOImporter {
         }
 
         let competencies = buildTree(concepts: concepts, order: order)
-        let byURI = Dictionary(competencies.compactMap { c in c.uri.map { ($0, c.key) } }, uniquingKeysWith: { a, _ in a })
+        concepts = [:]
+        // Skills by URI, as a number into `competencies`, for the 130,000 relations.
+        var byURI: [String: Int] = [:]
+        byURI.reserveCapacity(competencies.count)
+        for (i, c) in competencies.enumerated() {
+            if let uri = c.uri, byURI[uri] == nil { byURI[uri] = i }
+        }
         var occupations: [Occupation] = []
         if let o = files.occupations {
             occupations = try readOccupations(o)
             advance(o)
             if let r = files.relations {
-                let missing = try readRelations(r, occupations: &occupations, skills: byURI)
+                let missing = try readRelations(r, occupations: &occupations, skills: byURI,
+                                                competencies: competencies)
                 if missing.skills > 0 {
                     notes.append("\(missing.skills) occupation–skill links name skills that are not in this import and were left out")
                 }
@@ -116,7 +123,7 @@ public enum ESCOImporter {
 
     static func cell(_ r: CSVRecord, _ i: Int?) -> String {
         guard let i else { return "" }
-        return TextTools.trim(r[i])
+        return ESCOText.trim(r[i])
     }
 
     static func readHierarchy(_ source: ImportSource, framework: String,
@@ -185,19 +192,18 @@ public enum ESCOImporter {
             if let p = Codes.problem(with: code) {
                 throw ImportError.line(table.file, r.line, "the conceptUri \(uri) does not end in a usable identifier: \(p)")
             }
-            let reuse = cell(r, reuseCol).lowercased(), skillType = cell(r, typeCol).lowercased()
-            let type: CompetencyType = reuse == "transversal" ? .transversal : skillType == "knowledge" ? .knowledge : .skillCompetence
+            let type: CompetencyType = ESCOText.isCaseInsensitive(cell(r, reuseCol), "transversal") ? .transversal
+                : ESCOText.isCaseInsensitive(cell(r, typeCol), "knowledge") ? .knowledge : .skillCompetence
             var description = cell(r, descCol)
             if description.isEmpty { description = cell(r, defCol) }
-            let broader = TextTools.values(cell(r, broaderCol), pipes: true)
-            if var existing = concepts[uri] {
+            let broader = ESCOText.values(cell(r, broaderCol), pipes: true)
+            if let existing = concepts[uri]?.broader {
                 // The same skill from another file (a collection and skills_en.csv): add its links.
-                existing.broader += broader.filter { !existing.broader.contains($0) }
-                concepts[uri] = existing
+                concepts[uri]?.broader += broader.filter { !existing.contains($0) }
                 continue
             }
             let c = Competency(framework: framework, code: code, uri: uri, title: title, description: description,
-                               type: type, altLabels: TextTools.values(cell(r, altCol), pipes: pipes))
+                               type: type, altLabels: ESCOText.values(cell(r, altCol), pipes: pipes))
             concepts[uri] = Concept(competency: c, broader: broader)
             order.append(uri)
         }
@@ -212,9 +218,9 @@ public enum ESCOImporter {
             guard !uri.isEmpty, !broader.isEmpty else {
                 throw ImportError.line(table.file, r.line, "both conceptUri and broaderUri must be filled in")
             }
-            guard var c = concepts[uri] else { continue }  // a concept this import does not hold
-            if !c.broader.contains(broader) { c.broader.append(broader) }
-            concepts[uri] = c
+            // Changed in place: a concept this import does not hold is skipped.
+            guard let known = concepts[uri]?.broader.contains(broader) else { continue }
+            if !known { concepts[uri]?.broader.append(broader) }
         }
     }
 
@@ -241,18 +247,20 @@ public enum ESCOImporter {
             }
             result.append(c)
         }
-        // Order siblings.
+        // Order siblings. Sort keys are worked out once per competency, not per comparison.
         var groups: [String?: [Int]] = [:]
         for (i, c) in result.enumerated() { groups[c.parent, default: []].append(i) }
-        let isGroup = Set(order.compactMap { concepts[$0]?.groupCode })
+        let groupCodes = Set(order.compactMap { concepts[$0]?.groupCode })
+        let isGroup = result.map { groupCodes.contains($0.code) }
+        let codes = result.map(\.code)
+        let titles = result.map { $0.title.lowercased() }
         for (_, members) in groups {
             let sorted = members.sorted { a, b in
-                let x = result[a], y = result[b]
-                let gx = isGroup.contains(x.code), gy = isGroup.contains(y.code)
+                let gx = isGroup[a], gy = isGroup[b]
                 if gx != gy { return gx }
-                if gx { return TextTools.naturalLess(x.code, y.code) }
-                let tx = x.title.lowercased(), ty = y.title.lowercased()
-                return tx != ty ? tx < ty : x.code < y.code
+                if gx { return TextTools.naturalLess(codes[a], codes[b]) }
+                let tx = titles[a], ty = titles[b]
+                return tx != ty ? tx < ty : codes[a] < codes[b]
             }
             for (position, index) in sorted.enumerated() { result[index].position = position }
         }
@@ -299,24 +307,35 @@ public enum ESCOImporter {
         return result
     }
 
+    /// `skills` gives each skill URI's number in `competencies`.
     static func readRelations(_ source: ImportSource, occupations: inout [Occupation],
-                              skills: [String: CompetencyKey]) throws -> (skills: Int, occupations: Int) {
+                              skills: [String: Int], competencies: [Competency]) throws -> (skills: Int, occupations: Int) {
         let table = try CSVTable(source)
         try table.checkWidths(allowShort: false)
         let cols = try table.requireColumns(["occupationUri", "relationType", "skillUri"])
         var index: [String: Int] = [:]
+        index.reserveCapacity(occupations.count)
         for (i, o) in occupations.enumerated() { if let u = o.uri { index[u] = i } }
         var missingSkills = 0, missingOccupations = 0
-        var seen: [Int: Set<CompetencyKey>] = [:]
+        // (occupation, skill) pairs already linked, as one number each.
+        var seen = Set<Int>()
+        seen.reserveCapacity(table.rows.count)
+        let skillCount = max(1, competencies.count)
         for r in table.rows {
-            let occ = cell(r, cols[0]), kind = cell(r, cols[1]).lowercased(), skill = cell(r, cols[2])
-            guard kind == "essential" || kind == "optional" else {
-                throw ImportError.line(table.file, r.line, "relationType is '\(cell(r, cols[1]))'; it must be essential or optional")
+            let occ = cell(r, cols[0]), kind = cell(r, cols[1]), skill = cell(r, cols[2])
+            let essential: Bool
+            if ESCOText.isCaseInsensitive(kind, "essential") {
+                essential = true
+            } else if ESCOText.isCaseInsensitive(kind, "optional") {
+                essential = false
+            } else {
+                throw ImportError.line(table.file, r.line, "relationType is '\(kind)'; it must be essential or optional")
             }
             guard let i = index[occ] else { missingOccupations += 1; continue }
-            guard let key = skills[skill] else { missingSkills += 1; continue }
-            guard seen[i, default: []].insert(key).inserted else { continue }
-            if kind == "essential" { occupations[i].essentialSkills.append(key) } else { occupations[i].optionalSkills.append(key) }
+            guard let s = skills[skill] else { missingSkills += 1; continue }
+            guard seen.insert(i &* skillCount &+ s).inserted else { continue }
+            let key = competencies[s].key
+            if essential { occupations[i].essentialSkills.append(key) } else { occupations[i].optionalSkills.append(key) }
         }
         return (missingSkills, missingOccupations)
     }
