@@ -228,26 +228,31 @@ enum CatalogReader {
             let o = Occupation(code: r[0], uri: r[1], title: r[2], description: r[3], iscoGroup: r[4])
             catalog.occupations[o.code] = o
         }
-        // 130,000 links at ESCO scale: gather each occupation's lists, then store them once.
-        var current: String?
+        // 130,000 links at ESCO scale. Each occupation's lists are gathered, then stored once;
+        // rows come in the table's key order (no sort); and each link holds the key its
+        // competency already has, sharing its strings instead of a copy of its code per link.
+        var keys: [String: [String: CompetencyKey]] = [:]
+        for k in catalog.competencies.keys { keys[k.framework, default: [:]][k.code] = k }
+        var current = ""
         var essential: [CompetencyKey] = [], optional: [CompetencyKey] = []
         func flush() {
-            guard let code = current else { return }
-            catalog.occupations[code]?.essentialSkills = essential
-            catalog.occupations[code]?.optionalSkills = optional
+            guard !current.isEmpty || !(essential.isEmpty && optional.isEmpty) else { return }
+            catalog.occupations[current]?.essentialSkills = essential
+            catalog.occupations[current]?.optionalSkills = optional
             essential = []
             optional = []
         }
         try each(db, """
             SELECT occupation, essential, competency_framework, competency_code
-            FROM occupation_skill ORDER BY occupation, essential DESC, position
+            FROM occupation_skill ORDER BY occupation, essential, position
             """) { r in
-            let code: String = r[0]
-            if code != current {
+            if !r.text(0, equals: current) {
                 flush()
-                current = code
+                current = r[0]
             }
-            if r[1] as Bool { essential.append(key(r, 2)) } else { optional.append(key(r, 2)) }
+            let framework: String = r[2], code: String = r[3]
+            let link = keys[framework]?[code] ?? CompetencyKey(framework: framework, code: code)
+            if r[1] as Bool { essential.append(link) } else { optional.append(link) }
         }
         flush()
     }

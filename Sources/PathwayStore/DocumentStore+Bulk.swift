@@ -13,26 +13,31 @@ extension DocumentStore {
                 // Only takes effect outside a transaction; restored whatever happens.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                try db.beginTransaction(.immediate)
-                do {
-                    if onlyIfNew, try !BulkWriter.nothingExists(of: changes, in: db) {
-                        try db.rollback()
-                        return false
-                    }
-                    let writer = BulkWriter(db, options: options)
-                    try writer.insert(changes.changes)
-                    if let broken = try writer.brokenReference() {
-                        throw StoreError.brokenReference(path: path, detail: broken)
-                    }
-                    try db.commit()
-                    return true
-                } catch {
-                    if db.isInsideTransaction { try? db.rollback() }
-                    throw error
-                }
+                return try withLargeCache(db) { try bulkWrite(db, path: path, changes, onlyIfNew: onlyIfNew, options: options) }
             }
         } catch {
             throw StoreError(error, path: path)
+        }
+    }
+
+    private static func bulkWrite(_ db: Database, path: String, _ changes: ChangeSet,
+                                  onlyIfNew: Bool, options: BulkWriter.Options) throws -> Bool {
+        try db.beginTransaction(.immediate)
+        do {
+            if onlyIfNew, try !BulkWriter.nothingExists(of: changes, in: db) {
+                try db.rollback()
+                return false
+            }
+            let writer = BulkWriter(db, options: options)
+            try writer.insert(changes.changes)
+            if let broken = try writer.brokenReference() {
+                throw StoreError.brokenReference(path: path, detail: broken)
+            }
+            try db.commit()
+            return true
+        } catch {
+            if db.isInsideTransaction { try? db.rollback() }
+            throw error
         }
     }
 }
@@ -46,7 +51,7 @@ extension DocumentStore {
            try Self.bulkTransaction(queue, path: path, set, onlyIfNew: true, options: options) {
             return true
         }
-        try write { writer in
+        try write(large: set.changes.count >= BulkWriter.Options.standard.minimumChanges) { writer in
             for change in set.changes { try writer.apply(change) }
             try writer.finish()
         }

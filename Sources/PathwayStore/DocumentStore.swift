@@ -189,7 +189,7 @@ public final class DocumentStore: @unchecked Sendable {
 
     /// Replaces the whole document with `catalog` in one transaction.
     public func replaceAll(with catalog: Catalog) throws {
-        try write { writer in
+        try write(large: true) { writer in
             try writer.deleteAll()
             try writer.insertAll(catalog)
         }
@@ -197,31 +197,41 @@ public final class DocumentStore: @unchecked Sendable {
 
     /// Runs `body` in one immediate transaction. A broken reference found at commit is explained
     /// (which row refers to what) before everything is rolled back.
-    func write(_ body: (CatalogWriter) throws -> Void) throws {
+    /// `large` when thousands of rows will be written (a re-import), for a bigger page cache.
+    func write(large: Bool = false, _ body: (CatalogWriter) throws -> Void) throws {
         if isReadOnly { throw StoreError.readOnly(path: path) }
-        try Self.transaction(queue, path: path, body)
+        try Self.transaction(queue, path: path, large: large, body)
     }
 
-    static func transaction(_ queue: DatabaseQueue, path: String, _ body: (CatalogWriter) throws -> Void) throws {
+    static func transaction(_ queue: DatabaseQueue, path: String, large: Bool = false,
+                            _ body: (CatalogWriter) throws -> Void) throws {
         do {
             try queue.writeWithoutTransaction { db in
-                try db.beginTransaction(.immediate)
-                do {
-                    try body(CatalogWriter(db))
-                    try db.commit()
-                } catch {
-                    var explained = error
-                    if let e = error as? DatabaseError, e.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY,
-                       db.isInsideTransaction {
-                        explained = StoreError.brokenReference(
-                            path: path, detail: (try? ReferenceCheck.firstBrokenReference(db)) ?? "a reference to something that does not exist")
-                    }
-                    if db.isInsideTransaction { try? db.rollback() }
-                    throw explained
+                if large {
+                    try withLargeCache(db) { try transaction(db, path: path, body) }
+                } else {
+                    try transaction(db, path: path, body)
                 }
             }
         } catch {
             throw StoreError(error, path: path)
+        }
+    }
+
+    private static func transaction(_ db: Database, path: String, _ body: (CatalogWriter) throws -> Void) throws {
+        try db.beginTransaction(.immediate)
+        do {
+            try body(CatalogWriter(db))
+            try db.commit()
+        } catch {
+            var explained = error
+            if let e = error as? DatabaseError, e.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY,
+               db.isInsideTransaction {
+                explained = StoreError.brokenReference(
+                    path: path, detail: (try? ReferenceCheck.firstBrokenReference(db)) ?? "a reference to something that does not exist")
+            }
+            if db.isInsideTransaction { try? db.rollback() }
+            throw explained
         }
     }
 
@@ -286,10 +296,28 @@ public final class DocumentStore: @unchecked Sendable {
         }
         config.label = "PathwayStore"
         config.prepareDatabase { db in
-            // Room for a whole ESCO-sized import in memory, so big transactions do not spill pages.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            // Reading the whole document is one pass over each table and gains nothing from a
+            // big page cache, which would only stay resident beside the catalog; big writes
+            // raise it for their transaction (`withLargeCache`).
+            try db.execute(sql: "PRAGMA cache_size = \(smallCache)")
         }
         return config
+    }
+
+    /// Page cache sizes, in KiB (negative, as SQLite takes them): for reading and small edits,
+    /// and for a transaction writing thousands of rows (an ESCO-sized document is about 45 MB).
+    static let smallCache = -8192
+    static let largeCache = -65536
+
+    /// Runs `body` with a page cache big enough that a large transaction does not spill pages to
+    /// the write-ahead log before commit, then gives the memory back. Outside a transaction.
+    static func withLargeCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = \(largeCache)")
+        defer {
+            try? db.execute(sql: "PRAGMA cache_size = \(smallCache)")
+            try? db.execute(sql: "PRAGMA shrink_memory")
+        }
+        return try body()
     }
 
     static func openQueue(path: String, sqliteName: String? = nil, readOnly: Bool) throws -> DatabaseQueue {

@@ -37,6 +37,13 @@ struct FastRow {
 
     subscript<T: SQLColumn>(_ index: Int) -> T { T.read(statement, Int32(index)) }
 
+    /// Whether the text in column `index` is `text`, without making a string of it.
+    func text(_ index: Int, equals text: String) -> Bool {
+        guard let bytes = sqlite3_column_text(statement, Int32(index)) else { return false }
+        let count = Int(sqlite3_column_bytes(statement, Int32(index)))
+        return count == text.utf8.count && text.utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: count))
+    }
+
     /// Steps through every row of `sql`, reading columns straight from SQLite: loading a
     /// 14,000-competency document reads a few hundred thousand values, and this keeps each one
     /// a single C call.
