@@ -51,10 +51,23 @@ enum ESCOImportBench {
         try store.close()
         phase("store")
         if showPhases {
+            // Reading the imported document back, as opening it does.
+            let rssBefore = residentKB()
+            mark = Timing.threadCPU()
+            let loaded = try DocumentStore(path: path, mode: .readOnly).load()
+            phase("load")
+            let rss = "resident memory \(rssBefore / 1024) MB before the load, \(residentKB() / 1024) MB with \(loaded.competencies.count) competencies loaded"
             let text = phases.map { "\($0.0) \(Int($0.1.milliseconds)) ms" }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("import phases (CPU): \(text)\n".utf8))
+            FileHandle.standardError.write(Data("import phases (CPU): \(text); \(rss)\n".utf8))
         }
         return Result(competencies: after.competencies.count, occupations: after.occupations.count,
                       links: after.occupations.values.reduce(0) { $0 + $1.essentialSkills.count + $1.optionalSkills.count })
     }
+}
+
+/// VmRSS of this process in KiB, 0 when /proc cannot be read.
+private func residentKB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
 }
