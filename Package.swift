@@ -53,9 +53,9 @@ let package = Package(
         .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
         .testTarget(name: "PathwayStoreTests", dependencies: ["PathwayStore", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
-        .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples"]),
+        .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
         .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
-        .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine"]),
+        .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine", "PathwayTUI"]),
         .testTarget(name: "PathwayReliabilityTests", dependencies: [
             "PathwayModel", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwaySamples",
             .product(name: "GRDB", package: "GRDB.swift"),

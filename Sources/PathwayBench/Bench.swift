@@ -44,6 +44,7 @@ struct Bench {
         if wanted("engine") { try measureEngine() }
         if wanted("keys") { try measureKeystrokes() }
         if wanted("memory") { try measureMemory() }
+        if options.only == "profile" { ProfileScratch.run(workload.catalog, say: say) }
 
         if let path = options.jsonPath {
             try report.json().write(toFile: path, atomically: true, encoding: .utf8)

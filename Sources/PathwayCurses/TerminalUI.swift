@@ -53,7 +53,7 @@ public enum TerminalUI {
         let size = term.size
         var app = App(catalog: catalog, session: session, width: size.width, height: size.height,
                       options: App.Options(ascii: ascii, themeName: themeName,
-                                           themeNames: library.themes.map(\.name), keysConfig: keysConfig))
+                                           themeNames: library.themes.map(\.name), keysConfig: keysConfig, checkInBackground: true))
         app.exchange = exchange
         var job: JobRunner?
         if noColor { notes.append("NO_COLOR is set: showing no colours.") }
@@ -91,7 +91,19 @@ public enum TerminalUI {
                 term.draw(AppView.render(app.state))
                 dirty = false
             }
-            guard let key = term.readKey() else { continue }
+            // While the document is still being checked, look for a key without waiting and
+            // check a slice between keys, so typing never waits long for the checks.
+            let checking = job == nil && app.hasBackgroundWork
+            if checking { term.setKeyTimeout(milliseconds: 0) }
+            let read = term.readKey()
+            if checking { term.setKeyTimeout(milliseconds: 200) }
+            guard let key = read else {
+                if checking {
+                    let until = ContinuousClock.now + .milliseconds(12)
+                    if app.doBackgroundWork(while: { ContinuousClock.now < until }) { dirty = true }
+                }
+                continue
+            }
             if key == .resize {
                 let s = term.size
                 app.resize(width: s.width, height: s.height)

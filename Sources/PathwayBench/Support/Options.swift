@@ -57,7 +57,7 @@ struct Options {
             case "--keep": o.keepFiles = true
             case "--only":
                 let v = try value(a)
-                guard ["import", "open", "engine", "keys", "memory"].contains(v) else {
+                guard ["import", "open", "engine", "keys", "memory", "profile"].contains(v) else {
                     throw UsageError("--only takes one of import, open, engine, keys, memory")
                 }
                 o.only = v

@@ -15,21 +15,26 @@ public struct App {
         public var themeNames: [String]
         public var keysConfig: (text: String, file: String)?
         public var startScreen: ScreenID?
+        /// Draw the first frame before checking the document; the host then calls
+        /// `doBackgroundWork` between keys until `hasBackgroundWork` is false.
+        public var checkInBackground: Bool
 
         public init(ascii: Bool = false, themeName: String = BuiltinThemes.defaultName,
                     themeNames: [String] = [BuiltinThemes.defaultName, "monochrome"],
-                    keysConfig: (text: String, file: String)? = nil, startScreen: ScreenID? = nil) {
+                    keysConfig: (text: String, file: String)? = nil, startScreen: ScreenID? = nil,
+                    checkInBackground: Bool = false) {
             self.ascii = ascii
             self.themeName = themeName
             self.themeNames = themeNames
             self.keysConfig = keysConfig
             self.startScreen = startScreen
+            self.checkInBackground = checkInBackground
         }
     }
 
     public init(catalog: Catalog, session: DocumentSession, width: Int = 80, height: Int = 24,
                 options: Options = Options(), screens: [ScreenDescriptor] = ScreenRegistry.standard) {
-        let document = Document(catalog: catalog)
+        let document = Document(catalog: catalog, checked: !options.checkInBackground)
         var registry = KeyRegistry(App.bindings(for: screens))
         var problems: [String] = []
         if let config = options.keysConfig { problems = registry.remap(with: config.text, file: config.file) }

@@ -75,9 +75,11 @@ public enum AppView {
         buffer.fill(r, style: Style(.status))
         // Right side: the findings totals, always visible.
         let e = state.document.errorCount, w = state.document.warningCount
-        let totals = " \(e) error\(e == 1 ? "" : "s")  \(w) warning\(w == 1 ? "" : "s") "
+        let checking = !state.document.isChecked
+        let totals = checking ? " checking… \(Int(state.document.checkProgress * 100))% "
+            : " \(e) error\(e == 1 ? "" : "s")  \(w) warning\(w == 1 ? "" : "s") "
         let totalsX = state.width - TextWidth.of(totals)
-        buffer.write(totals, x: totalsX, y: row, style: Style(e > 0 ? .error : w > 0 ? .warning : .ok))
+        buffer.write(totals, x: totalsX, y: row, style: Style(checking ? .status : e > 0 ? .error : w > 0 ? .warning : .ok))
         let room = Rect(x: 0, y: row, width: max(0, totalsX - 1), height: 1)
         if case .filter(let field) = state.overlay {
             let label = " / "

@@ -1,36 +1,103 @@
 import PathwayModel
 
-/// The catalog plus what the UI derives from it once per change (findings, counts), with a
-/// version number so screens know when to rebuild their own caches.
+/// The catalog plus what the UI derives from it (findings, counts), with a version number so
+/// screens know when to rebuild their own caches.
+///
+/// Findings are kept in parts (`DocumentChecks`): an edit re-checks only the pathways,
+/// integrity problems and catalog-wide findings it can affect. A document opened with
+/// `checked: false` has none checked yet; `checkSome` checks them a part at a time (the
+/// terminal loop calls it between keys, so the first frame does not wait for them).
 public struct Document: Sendable {
     public private(set) var catalog: Catalog
-    /// Grows by one with every change; screens compare it with the version they last saw.
+    /// Grows by one with every change, and when checking finishes; screens compare it with the
+    /// version they last saw.
     public private(set) var version: Int
-    public private(set) var findings: [Finding] { didSet { countFindings() } }
-    /// Counted once per change, not per frame: the status line shows them on every frame.
-    public private(set) var errorCount = 0
-    public private(set) var warningCount = 0
+    /// Grows by one with every change of the catalog only (screens that show no findings
+    /// rebuild on this one).
+    public private(set) var catalogVersion: Int = 0
+    private var checks: DocumentChecks
     /// What was changed lately, newest first (the Overview's "recent items").
     public private(set) var recent: [Subject] = []
 
-    public init(catalog: Catalog) {
+    /// With `checked` (the default) every finding is computed before this returns.
+    public init(catalog: Catalog, checked: Bool = true) {
         self.catalog = catalog
         version = 0
-        findings = Finding.check(catalog)
-        countFindings()
+        checks = DocumentChecks(catalog: catalog)
+        if checked { checks.checkAll(catalog) }
     }
 
-    private mutating func countFindings() {
-        errorCount = findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
-        warningCount = findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
+    /// Every finding: integrity problems, then each pathway's in code order, then catalog-wide
+    /// ones (equal to `Finding.check(catalog)` once `isChecked`). Builds the list: screens that
+    /// draw findings on every frame should ask for what they show (`mostSerious`, `findings(about:)`).
+    public var findings: [Finding] { checks.all }
+    /// Counted once per change, not per frame: the status line shows them on every frame.
+    public var errorCount: Int { checks.errorCount }
+    public var warningCount: Int { checks.warningCount }
+    /// False while some part of the document is still to be checked (counts are then partial).
+    public var isChecked: Bool { checks.isComplete }
+    /// How far checking has got, 0...1.
+    public var checkProgress: Double { checks.progress }
+
+    /// Checks parts of the document while `keepGoing` says so (at least one part). Returns true
+    /// when the last part was checked by this call (the version then grows, so screens showing
+    /// findings refresh).
+    @discardableResult
+    public mutating func checkSome(while keepGoing: () -> Bool) -> Bool {
+        guard !checks.isComplete else { return false }
+        repeat {
+            guard checks.checkNext(catalog) else { break }
+        } while !checks.isComplete && keepGoing()
+        if checks.isComplete { version += 1; return true }
+        return false
     }
 
-    /// Applies a change set and returns its inverse (the undo).
+    /// Checks whatever is left.
+    public mutating func checkAll() { checkSome(while: { true }) }
+
+    /// The first `limit` findings, errors first, then warnings, then the rest, each group in
+    /// list order (what sorting `findings` by severity gives), without building the whole list.
+    public func mostSerious(limit: Int) -> [Finding] {
+        var out: [Finding] = []
+        for severity in [Finding.Severity.error, .warning, .info] {
+            checks.forEachPart { part in
+                for f in part where f.severity == severity {
+                    guard out.count < limit else { return }
+                    out.append(f)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Findings that concern a pathway or the credentials in it, errors first: the pathway's
+    /// own, and integrity problems and catalog-wide findings about it or its credentials.
+    public func findings(about p: Pathway) -> [Finding] {
+        let codes = Set(p.allCredentialCodes)
+        func concerns(_ f: Finding) -> Bool {
+            if let owner = f.pathway { return owner == p.code }
+            switch f.subject {
+            case .pathway(let c)?: return c == p.code
+            case .credential(let c)?: return codes.contains(c)
+            default: return false
+            }
+        }
+        let own = checks.pathways[p.code] ?? []
+        let list = checks.integrity.filter(concerns) + own + checks.catalogWide.filter(concerns)
+        return list.sorted { $0.severity < $1.severity }
+    }
+
+    /// Applies a change set and returns its inverse (the undo). Re-checks what the change can
+    /// affect; when the document was fully checked it is again on return.
     @discardableResult
     public mutating func apply(_ set: ChangeSet) -> ChangeSet {
+        let wasChecked = checks.isComplete
+        let impact = ChangeImpact(set, before: catalog)
         let inverse = catalog.apply(set)
         version += 1
-        findings = Finding.check(catalog)
+        catalogVersion += 1
+        checks.changed(impact, after: catalog)
+        if wasChecked { checks.checkAll(catalog) }
         // The set's first subjects go in front, in order. Only the first few are looked at, so a
         // 14,000-change import costs what a small edit costs (it was quadratic).
         var fresh: [Subject] = []

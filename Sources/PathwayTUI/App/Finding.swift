@@ -29,21 +29,32 @@ public struct Finding: Hashable, Sendable {
         self.pathway = pathway
     }
 
-    /// Every finding for the catalog.
+    /// Every finding for the catalog, computed from scratch: integrity problems first, then each
+    /// pathway's findings in code order, then the catalog-wide ones, each listed once.
+    /// `Document` keeps the same list up to date part by part (see `DocumentChecks`).
     public static func check(_ catalog: Catalog) -> [Finding] {
-        var result = catalog.integrityProblems().map {
-            Finding(severity: .error, location: $0.location, message: $0.message, subject: subject(from: $0.location))
-        }
+        var result = catalog.integrityProblems().map(Finding.init(integrity:))
         var seen = Set(result)
         for f in EngineContext(catalog: catalog).checkAll().allFindings {
-            let severity: Severity = f.severity == .error ? .error : f.severity == .warning ? .warning : .info
-            let entity = f.entities.first { if case .pathway = $0 { return false } else { return true } }
-            let subject = entity.flatMap(Finding.subject(of:)) ?? f.pathway.map(Subject.pathway)
-            let location = entity?.description ?? f.pathway.map { "pathway \($0)" } ?? "document"
-            let finding = Finding(severity: severity, location: location, message: f.message, subject: subject, pathway: f.pathway)
+            let finding = Finding(engine: f)
             if seen.insert(finding).inserted { result.append(finding) }
         }
         return result
+    }
+
+    /// An integrity problem of the model, as an error.
+    init(integrity problem: IntegrityProblem) {
+        self.init(severity: .error, location: problem.location, message: problem.message,
+                  subject: Finding.subject(from: problem.location))
+    }
+
+    /// One of the engine's findings, located at the first thing it concerns that is not a pathway.
+    init(engine f: PathwayEngine.Finding) {
+        let severity: Severity = f.severity == .error ? .error : f.severity == .warning ? .warning : .info
+        let entity = f.entities.first { if case .pathway = $0 { return false } else { return true } }
+        let subject = entity.flatMap(Finding.subject(of:)) ?? f.pathway.map(Subject.pathway)
+        let location = entity?.description ?? f.pathway.map { "pathway \($0)" } ?? "document"
+        self.init(severity: severity, location: location, message: f.message, subject: subject, pathway: f.pathway)
     }
 
     /// The screen-level subject of an engine entity.

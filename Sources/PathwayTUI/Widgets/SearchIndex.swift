@@ -35,6 +35,23 @@ public struct SearchIndex: Sendable {
         return result
     }
 
+    /// Those of `candidates` (indexes, in order) that contain every word.
+    public func matches(_ words: [[UInt8]], among candidates: [Int]) -> [Int] {
+        if words.isEmpty { return candidates }
+        var result: [Int] = []
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { st in
+                for i in candidates where i >= 0 && i < st.count - 1 {
+                    let item = UnsafeBufferPointer(rebasing: all[st[i]..<st[i + 1]])
+                    var ok = true
+                    for w in words where !SearchIndex.contains(item, w) { ok = false; break }
+                    if ok { result.append(i) }
+                }
+            }
+        }
+        return result
+    }
+
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         let n = needle.count, h = hay.count
         if n == 0 { return true }

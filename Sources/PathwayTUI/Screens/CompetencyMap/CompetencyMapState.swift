@@ -47,7 +47,11 @@ public struct CompetencyMapScreen: Screen {
     var searchIndex = SearchIndex()
     /// Credentials covering each competency, with the level taught.
     var coverage: [CompetencyKey: [(code: String, level: EQFLevel)]] = [:]
+    /// The catalog version and framework the derived data above was built for.
     var seenVersion = -1
+    var builtFramework: String?
+    /// Matches of the queries typed lately, so a letter added only narrows the last matches.
+    var filterCache = FilterCache()
     /// A framework code typed in the first step of "new framework", waiting for its title.
     var pendingFrameworkCode: String?
     /// The competency to select after the next refresh (one just added or moved).

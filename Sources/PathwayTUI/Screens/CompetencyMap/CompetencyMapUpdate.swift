@@ -27,6 +27,10 @@ extension CompetencyMapScreen {
             framework = catalog.frameworkList.first?.code
             expanded = []
         }
+        // Findings are not shown here: a new version that only finished checking changes nothing.
+        if seenVersion == document.catalogVersion && builtFramework == framework { return }
+        builtFramework = framework
+        filterCache = FilterCache()
         let selectedCode = pendingSelection ?? selectedNode?.competency.code
         pendingSelection = nil
         tree = CompetencyTree(catalog: catalog, framework: framework ?? "")
@@ -47,7 +51,7 @@ extension CompetencyMapScreen {
                 coverage[key, default: []].append((c.code, level))
             }
         }
-        seenVersion = document.version
+        seenVersion = document.catalogVersion
         rebuildRows(keeping: selectedCode)
     }
 
@@ -67,7 +71,7 @@ extension CompetencyMapScreen {
             }
             rows = result
         } else {
-            let hits = searchIndex.matches(words)
+            let hits = filterCache.matches(words, in: searchIndex)
             var keep = [Bool](repeating: false, count: allNodes.count)
             for i in hits {
                 var j = i

@@ -20,6 +20,10 @@ public struct OverviewScreen: Screen {
     public var shown: [Int] = []
     public var cursor = ListCursor()
     public var filter = ""
+    /// The most serious findings, as many as the problems box can show, taken once per
+    /// document version rather than sorted out of every finding on each frame.
+    var problems: [Finding] = []
+    static let problemsKept = 64
 
     public init(document: Document) { refresh(document) }
 

@@ -7,6 +7,7 @@ extension OverviewScreen {
 
     public mutating func refresh(_ document: Document) {
         rows = OverviewScreen.rows(for: document)
+        problems = document.mostSerious(limit: OverviewScreen.problemsKept)
         applyFilter()
     }
 

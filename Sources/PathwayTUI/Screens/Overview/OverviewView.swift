@@ -28,10 +28,12 @@ extension OverviewScreen {
             ("Errors", doc.errorCount, doc.errorCount > 0 ? .error : .ok),
             ("Warnings", doc.warningCount, doc.warningCount > 0 ? .warning : .ok),
         ]
+        // Until every part is checked the totals are partial: say so instead.
+        func figure(_ i: Int, _ n: Int) -> String { i >= 6 && !doc.isChecked ? "…" : String(n) }
         if wide {
             for (i, (label, n, role)) in counts.enumerated() where i < inside.height {
-                buffer.writeRow(TextFit.pad(label, to: inside.width - 8) + TextFit.pad(String(n), to: 8, alignRight: true),
-                                in: inside.row(i), style: Style(role))
+                buffer.writeRow(TextFit.pad(label, to: inside.width - 8) + TextFit.pad(figure(i, n), to: 8, alignRight: true),
+                                in: inside.row(i), style: Style(i >= 6 && !doc.isChecked ? .muted : role))
             }
         } else {
             // Three columns of counts in three rows.
@@ -39,8 +41,8 @@ extension OverviewScreen {
             for (i, (label, n, role)) in counts.enumerated() {
                 let r = Rect(x: inside.x + (i / 3) * col, y: inside.y + i % 3, width: col - 1, height: 1)
                 guard r.maxY <= inside.maxY, r.x + r.width <= inside.maxX + 1 else { continue }
-                buffer.writeRow(TextFit.pad(label, to: max(0, r.width - 7)) + TextFit.pad(String(n), to: 6, alignRight: true),
-                                in: r, style: Style(role))
+                buffer.writeRow(TextFit.pad(label, to: max(0, r.width - 7)) + TextFit.pad(figure(i, n), to: 6, alignRight: true),
+                                in: r, style: Style(i >= 6 && !doc.isChecked ? .muted : role))
             }
         }
         let list = buffer.box(listRect, title: filter.isEmpty ? "Contents" : "Contents matching \"\(filter)\"", glyphs: g)
@@ -69,7 +71,11 @@ extension OverviewScreen {
     /// The first findings, most serious first, beside the summary on wide terminals.
     func drawProblems(into buffer: inout ScreenBuffer, area: Rect, _ context: DrawContext) {
         let inside = buffer.box(area, title: "Problems", glyphs: context.glyphs)
-        let findings = context.document.findings.sorted { $0.severity < $1.severity }
+        let findings = problems
+        if !context.document.isChecked {
+            buffer.writeRow("Checking… \(Int(context.document.checkProgress * 100))%", in: inside.row(0), style: Style(.muted))
+            return
+        }
         if findings.isEmpty {
             buffer.writeRow("No problems found.", in: inside.row(0), style: Style(.ok))
             return

@@ -44,14 +44,6 @@ public struct PathwayTotals: Hashable, Sendable {
 
     /// Findings of the design that concern this pathway or the credentials in it.
     public static func findings(for p: Pathway, in document: Document) -> [Finding] {
-        let codes = Set(p.allCredentialCodes)
-        return document.findings.filter { f in
-            if let owner = f.pathway { return owner == p.code }
-            switch f.subject {
-            case .pathway(let c)?: return c == p.code
-            case .credential(let c)?: return codes.contains(c)
-            default: return false
-            }
-        }.sorted { $0.severity < $1.severity }
+        document.findings(about: p)
     }
 }

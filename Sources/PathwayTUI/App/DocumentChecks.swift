@@ -1,0 +1,267 @@
+import PathwayEngine
+import PathwayModel
+
+/// The findings of a document kept in parts that are checked separately — the model's
+/// integrity problems, the engine's findings of each pathway, and the catalog-wide findings
+/// (credentials no pathway uses, uncovered maps) — so that an edit re-checks only the parts it
+/// can affect, and the first frame need not wait for any of them.
+///
+/// Put together in order (integrity, pathways by code, catalog-wide, each finding once) the
+/// parts are exactly `Finding.check(catalog)`; the tests compare the two after random edits.
+struct DocumentChecks: Sendable {
+    /// Integrity problems of the whole catalog (nil until first checked).
+    private(set) var integrity: [Finding] = []
+    /// Each checked pathway's findings, in the engine's order.
+    private(set) var pathways: [String: [Finding]] = [:]
+    /// Catalog-wide findings not already listed among the integrity problems.
+    private(set) var catalogWide: [Finding] = []
+    private var catalogWideRaw: [Finding] = []
+
+    /// What still has to be checked; a part keeps its last findings until it is.
+    private var integrityStale = true
+    private var catalogWideStale = true
+    private var stalePathways = Set<String>()
+    /// The stale pathways, in reverse code order (the next one to check is last).
+    private var queue: [String] = []
+    /// How many parts were stale when the current round of checking began (for the progress).
+    private var roundSize = 0
+
+    /// The engine's indexes, kept from check to check while the credentials stay the same.
+    private var engine: EngineContext?
+    /// The catalog changed since `engine` was made (its indexes may still be reused).
+    private var engineStale = true
+
+    private(set) var errorCount = 0
+    private(set) var warningCount = 0
+    private var pathwayErrors = 0
+    private var pathwayWarnings = 0
+
+    /// Nothing checked yet: every part is stale.
+    init(catalog: Catalog) {
+        markAllStale(catalog)
+    }
+
+    var isComplete: Bool { !integrityStale && !catalogWideStale && stalePathways.isEmpty }
+
+    /// Share of the current round of checking done, 0...1 (1 when nothing is stale).
+    var progress: Double {
+        let left = remainingParts
+        guard left > 0, roundSize > 0 else { return 1 }
+        return Double(roundSize - left) / Double(roundSize)
+    }
+
+    private var remainingParts: Int { stalePathways.count + (integrityStale ? 1 : 0) + (catalogWideStale ? 1 : 0) }
+
+    // MARK: - The whole list
+
+    /// Every finding, in the order `Finding.check` gives.
+    var all: [Finding] {
+        var out = integrity
+        out.reserveCapacity(integrity.count + pathways.values.reduce(0) { $0 + $1.count } + catalogWide.count)
+        for code in pathways.keys.sorted() { out += pathways[code]! }
+        out += catalogWide
+        return out
+    }
+
+    /// The parts in list order, without copying them into one array.
+    func forEachPart(_ body: ([Finding]) -> Void) {
+        body(integrity)
+        for code in pathways.keys.sorted() { body(pathways[code]!) }
+        body(catalogWide)
+    }
+
+    // MARK: - Checking
+
+    /// Checks one stale part (integrity first, then pathways in code order, then catalog-wide
+    /// findings). Returns false when there was nothing left to check.
+    mutating func checkNext(_ catalog: Catalog) -> Bool {
+        if integrityStale {
+            integrity = catalog.integrityProblems().map(Finding.init(integrity:))
+            integrityStale = false
+            refreshCatalogWide()
+            return true
+        }
+        if let code = queue.popLast() {
+            stalePathways.remove(code)
+            let context = engineContext(catalog)
+            setPathway(code, context.check(pathway: code).map { PathwayFindings.make($0.findings) })
+            return true
+        }
+        if catalogWideStale {
+            catalogWideRaw = PathwayFindings.make(engineContext(catalog).catalogFindings())
+            catalogWideStale = false
+            refreshCatalogWide()
+            return true
+        }
+        return false
+    }
+
+    mutating func checkAll(_ catalog: Catalog) {
+        while checkNext(catalog) {}
+    }
+
+    private mutating func engineContext(_ catalog: Catalog) -> EngineContext {
+        if let e = engine, !engineStale { return e }
+        let e = EngineContext(catalog: catalog, reusing: engine)
+        engine = e
+        engineStale = false
+        return e
+    }
+
+    private mutating func setPathway(_ code: String, _ findings: [Finding]?) {
+        if let old = pathways[code] {
+            pathwayErrors -= old.count { $0.severity == .error }
+            pathwayWarnings -= old.count { $0.severity == .warning }
+        }
+        pathways[code] = findings
+        if let new = findings {
+            pathwayErrors += new.count { $0.severity == .error }
+            pathwayWarnings += new.count { $0.severity == .warning }
+        }
+        recount()
+    }
+
+    /// Catalog-wide findings equal to an integrity problem are listed once, as the problem.
+    private mutating func refreshCatalogWide() {
+        if integrity.isEmpty {
+            catalogWide = catalogWideRaw
+        } else {
+            let seen = Set(integrity)
+            catalogWide = catalogWideRaw.filter { !seen.contains($0) }
+        }
+        recount()
+    }
+
+    private mutating func recount() {
+        errorCount = integrity.count + pathwayErrors + catalogWide.count { $0.severity == .error }
+        warningCount = pathwayWarnings + catalogWide.count { $0.severity == .warning }
+    }
+
+    // MARK: - What an edit makes stale
+
+    mutating func markAllStale(_ catalog: Catalog) {
+        engineStale = true
+        integrityStale = true
+        catalogWideStale = true
+        for code in pathways.keys where catalog.pathways[code] == nil { setPathway(code, nil) }
+        stalePathways = Set(catalog.pathways.keys)
+        queue = stalePathways.sorted(by: >)
+        roundSize = remainingParts
+    }
+
+    /// Marks stale every part a change can affect (`impact` was read from the catalog before the
+    /// change, `after` is the result).
+    mutating func changed(_ impact: ChangeImpact, after: Catalog) {
+        let wasComplete = isComplete
+        engineStale = true
+        // Any edit can add or mend an integrity problem; the check is linear and cheap.
+        integrityStale = true
+        if impact.affectsCatalogWide { catalogWideStale = true }
+        var affected = impact.pathways
+        if !impact.credentials.isEmpty || !impact.competencies.isEmpty {
+            affected.formUnion(impact.pathwaysUsing(in: after))
+        }
+        if !impact.credentials.isEmpty {
+            // Prerequisite cycles may appear or go: pathways holding a credential of a cycle that
+            // changed are affected wherever that credential is.
+            let old = engine?.prerequisiteCycles ?? []
+            let new = engineContext(after).prerequisiteCycles
+            if old != new {
+                let changedCycles = Set(old).symmetricDifference(Set(new))
+                let codes = Set(changedCycles.flatMap { $0 })
+                for (code, p) in after.pathways where p.allCredentialCodes.contains(where: codes.contains) {
+                    affected.insert(code)
+                }
+            }
+        }
+        for code in affected {
+            if after.pathways[code] == nil {
+                setPathway(code, nil)
+                if stalePathways.remove(code) != nil { queue.removeAll { $0 == code } }
+            } else if stalePathways.insert(code).inserted {
+                queue.append(code)
+            }
+        }
+        queue.sort(by: >)
+        if wasComplete || roundSize == 0 { roundSize = remainingParts } else { roundSize = max(roundSize, remainingParts) }
+    }
+}
+
+/// Engine findings as the UI lists them, each once.
+enum PathwayFindings {
+    static func make(_ engine: [PathwayEngine.Finding]) -> [Finding] {
+        var seen = Set<Finding>()
+        var out: [Finding] = []
+        out.reserveCapacity(engine.count)
+        for f in engine {
+            let finding = Finding(engine: f)
+            if seen.insert(finding).inserted { out.append(finding) }
+        }
+        return out
+    }
+}
+
+/// What a change set touches, as far as the engine's findings are concerned: which pathways,
+/// credentials and competencies changed (removed ones included), and whether the catalog-wide
+/// findings can change. Learners, comments and occupations change no finding of the engine.
+struct ChangeImpact {
+    var pathways = Set<String>()
+    var credentials = Set<String>()
+    var competencies = Set<CompetencyKey>()
+    var affectsCatalogWide = false
+
+    /// Read from the catalog the change set is about to be applied to.
+    init(_ set: ChangeSet, before: Catalog) {
+        for change in set.changes {
+            switch change {
+            case .putFramework:
+                affectsCatalogWide = true
+            case .removeFramework(let code):
+                affectsCatalogWide = true
+                for key in before.competencies.keys where key.framework == code { competencies.insert(key) }
+            case .putCompetency(let c): competencies.insert(c.key)
+            case .removeCompetency(let key): competencies.insert(key)
+            case .putCredential(let c): credentials.insert(c.code)
+            case .removeCredential(let code): credentials.insert(code)
+            case .putPathway(let p):
+                pathways.insert(p.code)
+                // The credentials no pathway uses are listed catalog-wide.
+                if Set(before.pathways[p.code]?.allCredentialCodes ?? []) != Set(p.allCredentialCodes) {
+                    affectsCatalogWide = true
+                }
+            case .removePathway(let code):
+                pathways.insert(code)
+                affectsCatalogWide = true
+            case .putLearner, .removeLearner, .putComment, .removeComment, .putOccupation, .removeOccupation:
+                break
+            }
+        }
+        if !credentials.isEmpty || !competencies.isEmpty { affectsCatalogWide = true }
+    }
+
+    /// Pathways whose check reads a changed credential or competency: those holding a changed
+    /// credential, one requiring it, or one teaching or requiring a changed competency, and
+    /// those whose target names a changed competency.
+    func pathwaysUsing(in catalog: Catalog) -> Set<String> {
+        var credentialsRead = credentials
+        for (code, c) in catalog.credentials {
+            if !credentials.isEmpty, c.prerequisites.credentials.contains(where: credentials.contains) {
+                credentialsRead.insert(code)
+                continue
+            }
+            guard !competencies.isEmpty else { continue }
+            if c.prerequisites.competencies.contains(where: { competencies.contains($0.competency) })
+                || c.learningOutcomes.contains(where: { o in o.mappings.contains { competencies.contains($0.competency) } }) {
+                credentialsRead.insert(code)
+            }
+        }
+        var out = Set<String>()
+        for (code, p) in catalog.pathways {
+            if p.allCredentialCodes.contains(where: credentialsRead.contains)
+                || (!competencies.isEmpty && p.target.competencies.contains { competencies.contains($0.competency) }) {
+                out.insert(code)
+            }
+        }
+        return out
+    }
+}
