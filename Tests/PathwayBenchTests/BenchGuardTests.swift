@@ -19,12 +19,14 @@ import Testing
         let report = try bench.run()
 
         let ids = Set(report.figures.map(\.id))
-        for id in ["import.ratio", "open.firstFrame", "engine.full", "engine.recheck", "key.map", "key.filter", "key.pathways", "key.coverage",
+        for id in ["import.ratio", "open.firstFrame", "open.checked", "save.pathway", "save.credential", "save.competency",
+                   "engine.full", "engine.recheck", "key.map", "key.filter", "key.pathways", "key.coverage",
                    "key.overview", "memory.peak"] {
             #expect(ids.contains(id), "no figure \(id)")
         }
         // Whatever exists on main is measured: the overview screen and opening always are.
-        for id in ["open.firstFrame", "engine.full", "engine.recheck", "key.overview", "memory.peak"] {
+        for id in ["open.firstFrame", "open.checked", "save.pathway", "save.credential", "save.competency",
+                   "engine.full", "engine.recheck", "key.overview", "memory.peak"] {
             let f = try #require(report.figures.first { $0.id == id })
             #expect(f.median != nil && f.samples > 0, "\(id) was not measured: \(f.note)")
         }

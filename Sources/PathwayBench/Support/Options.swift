@@ -6,7 +6,7 @@ struct Options {
     var jsonPath: String?
     var seed = UInt64(20_260_601)
     var keepFiles = false
-    /// Run one group of measurements only (import, open, engine, keys, memory), e.g. to profile it.
+    /// Run one group of measurements only (import, open, engine, save, keys, memory), e.g. to profile it.
     var only: String?
     /// Internal: run the memory probe on this database and print its peak memory.
     var memoryProbe: String?
@@ -30,7 +30,7 @@ struct Options {
           --json FILE  also write the figures as JSON
           --seed N     workload seed (default 20260601)
           --keep       keep the temporary folder with the CSV files and databases
-          --only G     run one group only: import, open, engine, keys or memory (for profiling)
+          --only G     run one group only: import, open, engine, save, keys or memory (for profiling)
         """
 
     static func parse(_ args: [String]) throws -> Options {
@@ -57,8 +57,8 @@ struct Options {
             case "--keep": o.keepFiles = true
             case "--only":
                 let v = try value(a)
-                guard ["import", "open", "engine", "keys", "memory", "profile"].contains(v) else {
-                    throw UsageError("--only takes one of import, open, engine, keys, memory")
+                guard ["import", "open", "engine", "save", "keys", "memory"].contains(v) else {
+                    throw UsageError("--only takes one of import, open, engine, save, keys, memory")
                 }
                 o.only = v
             case "--memory-probe": o.memoryProbe = try value(a)
