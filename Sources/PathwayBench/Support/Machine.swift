@@ -18,9 +18,14 @@ struct Machine {
     }
 
     /// Peak resident memory of this process so far (VmHWM), in MB.
-    static func peakResidentMB() -> Double? {
+    /// Resident memory now (VmRSS), in MB.
+    static func residentMB() -> Double? { statusMB("VmRSS") }
+
+    static func peakResidentMB() -> Double? { statusMB("VmHWM") }
+
+    private static func statusMB(_ name: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let text = field("VmHWM", in: status),
+              let text = field(name, in: status),
               let kb = Double(text.split(separator: " ").first ?? "") else { return nil }
         return kb / 1024
     }
