@@ -349,12 +349,33 @@ import Testing
         #expect(!app.screenText.contains("Green procurement skills"))
     }
 
-    @Test func withNoBackupsRestoreSaysHowToMakeOne() {
-        var (app, _, _) = Demo.exchangeApp(width: 100, height: 30)
+    @Test func withNoBackupsRestoreSaysHowToMakeOneOrTakesATypedPath() {
+        var (app, _, host) = Demo.exchangeApp(width: 100, height: 30)
+        host.files["elsewhere/old-copy.pathway"] = "a backup"
+        host.restoredCatalog = Catalog(frameworks: [CompetencyFramework(code: "OLD", title: "From elsewhere")])
         run("restore from backup", in: &app)
         app.runPendingJobs()
-        #expect(app.state.overlay == nil)
         #expect(app.state.status.text.hasPrefix("No backups of demo.pathway beside it yet; make one with"))
+        var text = app.screenText
+        #expect(text.contains("No backups beside demo.pathway yet."))
+        #expect(text.contains("Another file… (type the path of a backup kept elsewhere)"))
+        app.press("Enter")
+        app.type("elsewhere/nothing")
+        app.press("Enter")
+        #expect(app.screenText.contains("elsewhere/nothing is not a file; check the path"))
+        app.handle(.ctrl("u"))
+        app.type("else")
+        app.press("Tab")
+        #expect(app.screenText.contains("File: elsewhere/old-copy.pathway"))
+        app.press("Enter")
+        text = app.screenText
+        #expect(text.contains("Restore from backup?"))
+        #expect(text.contains("old-copy.pathway"))
+        app.press("y")
+        app.runPendingJobs()
+        #expect(host.jobs.last == .restore(path: "elsewhere/old-copy.pathway"))
+        #expect(app.state.document.catalog.frameworks.keys.sorted() == ["OLD"])
+        #expect(app.state.overlay == nil)
         run("back up the database", in: &app)
         app.runPendingJobs()
         #expect(app.state.status.text == "Backed up to demo-backup-20250520-120000.pathway. Restore from backup (in the : palette) lists it.")

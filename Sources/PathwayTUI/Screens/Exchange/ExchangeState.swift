@@ -137,4 +137,7 @@ public struct BackupChooser: Sendable {
     public var cursor: ListCursor
     /// The entry chosen with Enter, waiting for y/n.
     public var confirming: BackupEntry?
+    /// The path being typed after choosing "Another file…" (the last row).
+    public var typing: TextField?
+    public var typingNote: String?
 }

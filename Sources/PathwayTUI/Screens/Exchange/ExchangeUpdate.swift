@@ -280,14 +280,46 @@ extension App {
             state.overlay = .exchange(.backups(chooser))
             return
         }
+        if var field = chooser.typing {
+            switch key {
+            case .escape:
+                chooser.typing = nil
+                chooser.typingNote = nil
+            case .enter:
+                let path = field.text
+                if path.isEmpty { chooser.typingNote = "Type the path of a backup file (Tab completes names)." }
+                else if exchange?.pathKind(path) != .file { chooser.typingNote = "\(path) is not a file; check the path (Tab completes names)." }
+                else {
+                    chooser.typing = nil
+                    chooser.typingNote = nil
+                    chooser.confirming = BackupEntry(path: path, name: ExchangeText.fileName(path), date: "a file you chose",
+                                                     counts: "checked before anything changes")
+                }
+            case .tab:
+                let found = exchange?.completions(for: field.text) ?? []
+                var common = found.first ?? field.text
+                for name in found.dropFirst() { common = String(zip(common, name).prefix { $0 == $1 }.map(\.0)) }
+                if common.count > field.text.count { field = TextField(common) }
+                chooser.typing = field
+                chooser.typingNote = found.count > 1 ? found.map(ExchangeText.fileName).joined(separator: " · ")
+                    : found.isEmpty ? "No file or folder starts with \"\(field.text)\"." : nil
+            default:
+                if field.edit(key) { chooser.typing = field; chooser.typingNote = nil }
+            }
+            state.overlay = .exchange(.backups(chooser))
+            return
+        }
         switch key {
         case .escape, .char("q"):
             state.overlay = nil
             say("Nothing was restored.", .info)
             return
         case .enter:
-            guard chooser.entries.indices.contains(chooser.cursor.selected) else { return }
-            chooser.confirming = chooser.entries[chooser.cursor.selected]
+            if chooser.cursor.selected == chooser.entries.count {
+                chooser.typing = TextField()
+            } else if chooser.entries.indices.contains(chooser.cursor.selected) {
+                chooser.confirming = chooser.entries[chooser.cursor.selected]
+            }
         case .up, .down, .pageUp, .pageDown, .home, .end, .char("k"), .char("j"):
             let k: Key = key == .char("k") ? .up : key == .char("j") ? .down : key
             chooser.cursor.move(movement(k), pageSize: overlayPageSize)
@@ -389,13 +421,12 @@ extension App {
             state.overlay = nil
             say("Backed up to \(path). Restore from backup (in the : palette) lists it.", .saved)
         case .backups(let entries, let database):
-            if entries.isEmpty {
-                state.overlay = nil
-                say("No backups of \(database) beside it yet; make one with \"Back up the database now\" (:) or pathway backup.", .info)
-                return
-            }
+            // The last row is "Another file…", so a backup kept elsewhere can be typed.
             state.overlay = .exchange(.backups(BackupChooser(entries: entries, database: database,
-                                                             cursor: ListCursor(count: entries.count))))
+                                                             cursor: ListCursor(count: entries.count + 1))))
+            if entries.isEmpty {
+                say("No backups of \(database) beside it yet; make one with \"Back up the database now\" (:) or pathway backup, or type the path of one.", .info)
+            }
         case .restored(let catalog, let from, let safety):
             replaceDocument(with: catalog)
             state.overlay = nil

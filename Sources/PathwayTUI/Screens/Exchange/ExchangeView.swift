@@ -213,17 +213,37 @@ enum ExchangeView {
         let inside = buffer.box(r, title: "Restore \(chooser.database) from a backup (newest first)", glyphs: state.glyphs)
         let list = Rect(x: inside.x, y: inside.y, width: inside.width, height: inside.height - 2)
         let dateWidth = 19
-        for (row, i) in chooser.cursor.visible(height: list.height / 2).enumerated() {
-            let e = chooser.entries[i]
+        if chooser.entries.isEmpty {
+            buffer.writeRow(" No backups beside \(chooser.database) yet.", in: list.row(0), style: Style(.muted))
+        }
+        let offset = chooser.entries.isEmpty ? 1 : 0
+        for (row, i) in chooser.cursor.visible(height: max(1, (list.height - 3) / 2)).enumerated() {
             let selected = i == chooser.cursor.selected
-            let y = list.y + row * 2
+            let y = list.y + offset + row * 2
+            guard chooser.entries.indices.contains(i) else {
+                buffer.writeRow(" Another file… (type the path of a backup kept elsewhere)",
+                                in: Rect(x: list.x, y: y, width: list.width, height: 1), style: Style(selected ? .selection : .text, bold: selected))
+                continue
+            }
+            let e = chooser.entries[i]
             buffer.writeRow(" " + TextFit.pad(e.date, to: dateWidth) + " " + e.name,
                             in: Rect(x: list.x, y: y, width: list.width, height: 1), style: Style(selected ? .selection : .text, bold: selected))
             buffer.writeRow(String(repeating: " ", count: dateWidth + 2) + e.counts,
                             in: Rect(x: list.x, y: y + 1, width: list.width, height: 1), style: Style(selected ? .selection : .muted))
         }
-        buffer.writeRow(" ↑↓ choose · Enter restores (asks first) · Esc closes".replacingArrows(state.glyphs),
-                        in: inside.row(inside.height - 1), style: Style(.hintKey))
+        if let field = chooser.typing {
+            buffer.writeRow(" File:", in: inside.row(inside.height - 3), style: Style(.accent, bold: true))
+            drawField(field, placeholder: "path of the backup file", focused: true,
+                      in: Rect(x: inside.x + 7, y: inside.y + inside.height - 3, width: inside.width - 8, height: 1), &buffer)
+            if let note = chooser.typingNote {
+                buffer.writeRow(" " + note, in: inside.row(inside.height - 2), style: Style(.muted))
+            }
+            buffer.writeRow(" Tab completes · Enter chooses (asks first) · Esc back to the list",
+                            in: inside.row(inside.height - 1), style: Style(.hintKey))
+        } else {
+            buffer.writeRow(" ↑↓ choose · Enter restores (asks first) · Esc closes".replacingArrows(state.glyphs),
+                            in: inside.row(inside.height - 1), style: Style(.hintKey))
+        }
         guard let entry = chooser.confirming else { return }
         let question = "Replace everything in \(chooser.database) with the backup of \(entry.date) (\(entry.name): \(entry.counts))? "
             + "The current content is first kept beside it as a safety backup; undo history is cleared."
