@@ -48,31 +48,22 @@ struct RouteModel: Sendable {
         var core: [[Int]] = [], groups: [[Group]] = []
         core.reserveCapacity(pathway.stages.count)
         groups.reserveCapacity(pathway.stages.count)
+        /// The code's id, numbering it (and noting where it first appears) when new.
+        func intern(_ code: String, _ slot: Slot) -> Int {
+            if let i = ids[code] { return i }
+            ids[code] = codes.count
+            codes.append(code)
+            first.append(slot)
+            return codes.count - 1
+        }
         for s in pathway.stages.indices {
             let stage = pathway.stages[s]
-            var coreIDs: [Int] = []
-            coreIDs.reserveCapacity(stage.core.count)
-            for code in stage.core {
-                if let i = ids[code] { coreIDs.append(i); continue }
-                ids[code] = codes.count
-                coreIDs.append(codes.count)
-                codes.append(code)
-                first.append(Slot(stage: s, group: nil))
-            }
-            core.append(coreIDs)
+            core.append(stage.core.map { intern($0, Slot(stage: s, group: nil)) })
             var stageGroups: [Group] = []
             stageGroups.reserveCapacity(stage.electiveGroups.count)
             for g in stage.electiveGroups.indices {
                 let group = stage.electiveGroups[g]
-                var options: [Int] = []
-                options.reserveCapacity(group.options.count)
-                for code in group.options {
-                    if let i = ids[code] { options.append(i); continue }
-                    ids[code] = codes.count
-                    options.append(codes.count)
-                    codes.append(code)
-                    first.append(Slot(stage: s, group: g))
-                }
+                let options = group.options.map { intern($0, Slot(stage: s, group: g)) }
                 stageGroups.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: options))
             }
             groups.append(stageGroups)

@@ -66,14 +66,13 @@ public enum HTMLReport {
 
         o += "<h2>Target</h2>\n<table class=\"facts\">\n"
         o += "<tr><th>Occupation or role</th><td>\(h(p.target.occupation.isEmpty ? "not given" : p.target.occupation))\(p.target.occupationURI.map { "<br><code>\(h($0))</code>" } ?? "")</td></tr>\n"
-        o += "<tr><th>EQF level</th><td>\(p.target.eqfLevel.map { "EQF \($0.value)" } ?? "not given")</td></tr>\n"
-        let range = [p.target.minECTS, p.target.maxECTS].map { $0.map(ReportText.number) ?? "…" }
-        o += "<tr><th>ECTS range</th><td>\(p.target.minECTS == nil && p.target.maxECTS == nil ? "not given" : range.joined(separator: "–"))</td></tr>\n"
+        o += "<tr><th>EQF level</th><td>\(ReportText.eqf(p.target.eqfLevel, or: "not given"))</td></tr>\n"
+        o += "<tr><th>ECTS range</th><td>\(ReportText.ectsRange(min: p.target.minECTS, max: p.target.maxECTS))</td></tr>\n"
         o += "<tr><th>Target competencies</th><td>\(p.target.competencies.count)</td></tr>\n</table>\n"
 
         o += "<h2>Totals</h2>\n<div class=\"cards\">\n"
         o += "<div class=\"card\"><b>\(ReportText.range(e.ects.min, e.ects.max))</b><span>ECTS over all routes</span></div>\n"
-        o += "<div class=\"card\"><b>\(e.eqf.guaranteed.map { "EQF \($0.value)" } ?? "none")</b><span>level every route reaches</span></div>\n"
+        o += "<div class=\"card\"><b>\(ReportText.eqf(e.eqf.guaranteed, or: "none"))</b><span>level every route reaches</span></div>\n"
         o += "<div class=\"card\"><b>\(e.coverage)</b><span>target competencies covered</span></div>\n"
         o += "<div class=\"card\"><b>\(d.credentials.count)</b><span>credentials</span></div>\n"
         o += "<div class=\"card\"><b>\(e.count(.error)) / \(e.count(.warning)) / \(e.count(.info))</b><span>errors / warnings / notes</span></div>\n</div>\n"
@@ -82,7 +81,7 @@ public enum HTMLReport {
         for (i, s) in p.stages.enumerated() {
             o += "<h3>Stage \(i + 1): \(h(s.title))</h3>\n"
             if let fig = e.stages.first(where: { $0.index == i }) {
-                o += "<p class=\"meta\">Level \(fig.eqfLevel.map { "EQF \($0.value)" } ?? "not set") · \(ReportText.range(fig.ectsMin, fig.ectsMax)) ECTS · covers \(fig.coverage) target competencies (\(fig.cumulativeCoverage) so far)</p>\n"
+                o += "<p class=\"meta\">Level \(ReportText.eqf(fig.eqfLevel, or: "not set")) · \(ReportText.range(fig.ectsMin, fig.ectsMax)) ECTS · covers \(fig.coverage) target competencies (\(fig.cumulativeCoverage) so far)</p>\n"
             }
             o += "<ul>\n"
             for c in s.core { o += "<li>Core: <b>\(h(c))</b> — \(h(d.titles[c] ?? "unknown credential"))</li>\n" }

@@ -32,15 +32,14 @@ public enum MarkdownReport {
         o += "## Target\n\n"
         o += "| | |\n|---|---|\n"
         o += "| Occupation or role | \(md(p.target.occupation.isEmpty ? "not given" : p.target.occupation, inTable: true))\(p.target.occupationURI.map { " (" + md($0, inTable: true) + ")" } ?? "") |\n"
-        o += "| EQF level | \(p.target.eqfLevel.map { "EQF \($0.value)" } ?? "not given") |\n"
-        let range = [p.target.minECTS, p.target.maxECTS].map { $0.map(ReportText.number) ?? "…" }
-        o += "| ECTS range | \(p.target.minECTS == nil && p.target.maxECTS == nil ? "not given" : range.joined(separator: "–")) |\n"
+        o += "| EQF level | \(ReportText.eqf(p.target.eqfLevel, or: "not given")) |\n"
+        o += "| ECTS range | \(ReportText.ectsRange(min: p.target.minECTS, max: p.target.maxECTS)) |\n"
         o += "| Target competencies | \(p.target.competencies.count) |\n\n"
 
         o += "## Totals\n\n"
         o += "| | |\n|---|---|\n"
         o += "| ECTS over all routes | \(ReportText.range(e.ects.min, e.ects.max)) |\n"
-        o += "| EQF level every route reaches | \(e.eqf.guaranteed.map { "EQF \($0.value)" } ?? "none") |\n"
+        o += "| EQF level every route reaches | \(ReportText.eqf(e.eqf.guaranteed, or: "none")) |\n"
         o += "| Target coverage (every route–some route / required) | \(e.coverage) |\n"
         o += "| Credentials | \(d.credentials.count) |\n"
         o += "| Findings | \(e.count(.error)) errors, \(e.count(.warning)) warnings, \(e.count(.info)) notes |\n\n"
@@ -50,7 +49,7 @@ public enum MarkdownReport {
             let fig = e.stages.first { $0.index == i }
             o += "### Stage \(i + 1): \(md(s.title))\n\n"
             if let fig {
-                o += "Level \(fig.eqfLevel.map { "EQF \($0.value)" } ?? "not set") · \(ReportText.range(fig.ectsMin, fig.ectsMax)) ECTS · covers \(fig.coverage) target competencies (\(fig.cumulativeCoverage) so far)\n\n"
+                o += "Level \(ReportText.eqf(fig.eqfLevel, or: "not set")) · \(ReportText.range(fig.ectsMin, fig.ectsMax)) ECTS · covers \(fig.coverage) target competencies (\(fig.cumulativeCoverage) so far)\n\n"
             }
             for c in s.core { o += "- Core: \(md(c)) — \(md(d.titles[c] ?? "unknown credential"))\n" }
             for g in s.electiveGroups {

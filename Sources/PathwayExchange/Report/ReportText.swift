@@ -1,3 +1,5 @@
+import PathwayModel
+
 /// Makes any text safe to show in a report: control characters become visible Unicode control
 /// pictures (ESC → ␛, BEL → ␇, NUL → ␀), bidirectional overrides are shown as `[U+202E]`, and
 /// very long text is cut with a note, so imported text can neither hide nor reorder what a
@@ -32,5 +34,16 @@ enum ReportText {
 
     static func range(_ lo: Double, _ hi: Double) -> String {
         lo == hi ? number(lo) : "\(number(lo))–\(number(hi))"
+    }
+
+    /// "EQF 5", or `missing` when no level is set.
+    static func eqf(_ level: EQFLevel?, or missing: String) -> String {
+        level.map { "EQF \($0.value)" } ?? missing
+    }
+
+    /// A target's ECTS range ("60–90", "60–…"), or "not given" when it has neither end.
+    static func ectsRange(min: Double?, max: Double?) -> String {
+        if min == nil && max == nil { return "not given" }
+        return [min, max].map { $0.map(number) ?? "…" }.joined(separator: "–")
     }
 }
