@@ -58,8 +58,11 @@ import Glibc
         try t.press("Down")
         try t.waitFor("type to search")
         try t.type("oecd")
-        let chosen = try t.waitFor("1 of 4")
-        #expect(chosen.contains("OECD-CORE.case.json"))
+        // Wait for the file name that follows the chosen framework: "1 of 4" alone is no sign the
+        // typing was handled, since the format row shows "(1 of 4)" from the start.
+        let chosen = try t.waitFor("OECD-CORE.case.json")
+        #expect(chosen.contains("OECD-CORE.case.json"), "export form after typing oecd:\n\(chosen)")
+        #expect(chosen.contains(" OECD-CORE "), "export form after typing oecd:\n\(chosen)")
         try t.press("Enter")
         let written = try t.waitFor("Wrote the CASE package", timeout: 30)
         #expect(written.contains("Wrote the CASE package of OECD-CORE to OECD-CORE.case.json"))
