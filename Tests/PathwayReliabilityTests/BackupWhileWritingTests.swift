@@ -9,7 +9,7 @@ import Glibc
 /// `pathway backup` while another process keeps writing: every copy is a whole, sound document
 /// holding one of the states the writer saved.
 @Suite(.serialized) struct BackupWhileWritingTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func backupsTakenDuringWritesAreWholeStates() throws {
         let folder = TempFolder("backup")
         let a = Generated.catalog(competencies: 2_000, variant: "A")

@@ -10,7 +10,7 @@ import Glibc
 /// Two programs on one database: both work through SQLite's locking, or one is told the database
 /// is busy; never a damaged or half-written file.
 @Suite(.serialized) struct ConcurrencyTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func twoProcessesWritingAtOnceLeaveAWholeState() throws {
         let folder = TempFolder("concurrent")
         let a = Generated.catalog(competencies: 1_500, variant: "A")
@@ -43,7 +43,7 @@ import Glibc
 
     /// Another program holds the write lock: the import waits (the busy timeout), then says the
     /// database is in use, with exit 2, and changes nothing. Reading still works meanwhile.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(15)))
     func aLockedDatabaseIsRetriedThenReported() throws {
         let folder = TempFolder("locked")
         let db = folder.path("doc.pathway")
@@ -69,7 +69,7 @@ import Glibc
     }
 
     /// A lock held only for a moment is waited out: the import succeeds.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(15)))
     func aBrieflyLockedDatabaseIsWaitedFor() throws {
         let folder = TempFolder("brief")
         let db = folder.path("doc.pathway")

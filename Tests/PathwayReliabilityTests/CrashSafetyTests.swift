@@ -23,7 +23,7 @@ import Glibc
         return Date().timeIntervalSince(start)
     }
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(15)))
     func killedImportsLeaveTheBeforeOrAfterState() throws {
         let folder = TempFolder("crash")
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")
@@ -71,7 +71,7 @@ import Glibc
 
     /// The default database (no --db) is created on first use; importing a project file into it
     /// then creates it holding the file. Killed at random moments, it is absent or whole.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func aKilledCreationLeavesNoDocumentOrAWholeOne() throws {
         let folder = TempFolder("crash-create")
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")
@@ -104,7 +104,7 @@ import Glibc
         Figures.report("kills survived (creating a document)", kills, "\(whole) whole documents, \(absent) not created; seed \(seed)")
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func aKilledBackupLeavesNoCopyOrAWholeOne() throws {
         let folder = TempFolder("crash-backup")
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")

@@ -61,7 +61,7 @@ import PathwayTUI
         return accepted
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func projectFiles() {
         let seeds = Self.corpus("project") + ((try? SampleDataSeeds.files()) ?? [])
         #expect(!seeds.isEmpty)
@@ -71,7 +71,7 @@ import PathwayTUI
         #expect(accepted >= seeds.count, "the corpus itself must decode")
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func caseJSON() {
         let seeds = Self.corpus("case", shared: ["case/Utf8TestFramework.json", "case/SequenceNumberFramework.json", "case/SmartLevelFramework.json"])
         _ = Self.fuzz("CASE JSON", seeds: seeds, seed: 102) { bytes in
@@ -79,7 +79,7 @@ import PathwayTUI
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func moodleCSV() {
         let seeds = Self.corpus("moodle", shared: ["moodle/oecd-competency-framework.csv"])
         _ = Self.fuzz("Moodle CSV", seeds: seeds, seed: 103) { bytes in
@@ -87,7 +87,7 @@ import PathwayTUI
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func escoCSV() {
         let seeds = Self.corpus("esco-skills")
         _ = Self.fuzz("ESCO skills CSV", seeds: seeds, seed: 104) { bytes in
@@ -97,7 +97,7 @@ import PathwayTUI
 
     /// Random keys (and resizes) into the whole app over a hostile document; every few keys the
     /// screen is drawn and checked for raw control characters.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func keyHandler() {
         var random = SeededRandom(seed: SeededRandom.seed(105))
         let pool: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,

@@ -37,7 +37,7 @@ import Glibc
         return count
     }
 
-    @Test(.timeLimit(.minutes(4)))
+    @Test(.timeLimit(.minutes(15)))
     func hostileTextNeitherRetitlesThePaneNorReachesTheTerminalRaw() throws {
         let folder = TempFolder("hostile-tmux")
         let db = folder.path("evil.pathway")

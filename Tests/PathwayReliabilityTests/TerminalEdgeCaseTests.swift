@@ -34,7 +34,7 @@ import Glibc
         }
     }
 
-    @Test(.timeLimit(.minutes(3)), arguments: Exit.allCases)
+    @Test(.timeLimit(.minutes(15)), arguments: Exit.allCases)
     func everyWayOutRestoresTheTerminal(_ way: Exit) throws {
         let folder = TempFolder("exit")
         let db = try Self.sampleDatabase(folder)
@@ -63,7 +63,7 @@ import Glibc
 
     /// Terminals that cannot show a full-screen UI get one clear sentence and exit status 2, and
     /// the terminal is left as it was.
-    @Test(.timeLimit(.minutes(2)), arguments: ["dumb", "no-such-terminal", ""])
+    @Test(.timeLimit(.minutes(15)), arguments: ["dumb", "no-such-terminal", ""])
     func unusableTerminalTypesAreRefusedPlainly(_ term: String) throws {
         let folder = TempFolder("term")
         let db = try Self.sampleDatabase(folder)
@@ -79,7 +79,7 @@ import Glibc
 
     /// Terminal types people use: the UI draws its screens (lines in Unicode, or ASCII on the Linux
     /// console), moves between them and quits cleanly.
-    @Test(.timeLimit(.minutes(3)), arguments: ["tmux-256color", "xterm-256color", "screen", "linux", "vt100"])
+    @Test(.timeLimit(.minutes(15)), arguments: ["tmux-256color", "xterm-256color", "screen", "linux", "vt100"])
     func commonTerminalTypesDrawEveryScreen(_ term: String) throws {
         let folder = TempFolder("term")
         let db = try Self.sampleDatabase(folder)
@@ -105,7 +105,7 @@ import Glibc
     /// Under a C locale the terminal takes bytes, not UTF-8: every screen is plain ASCII, with
     /// accents dropped and other letters as `?`, and every row keeps its width (no character
     /// lost or split into mojibake).
-    @Test(.timeLimit(.minutes(3)), arguments: ["C", "POSIX"])
+    @Test(.timeLimit(.minutes(15)), arguments: ["C", "POSIX"])
     func aNonUTF8LocaleGetsPlainASCII(_ locale: String) throws {
         let folder = TempFolder("locale")
         let db = try Self.sampleDatabase(folder)
@@ -136,7 +136,7 @@ import Glibc
     }
 
     /// A 20×6 window from the start: a short "too small" note that fits, keys do no harm, and q quits.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(15)))
     func aTwentyBySixTerminal() throws {
         let folder = TempFolder("tiny")
         let db = try Self.sampleDatabase(folder)
@@ -159,7 +159,7 @@ import Glibc
 
     /// Resize storms: the window (and, split, the pane) is resized many times in quick succession
     /// while keys arrive. Afterwards the screen is drawn for the final size, and the UI still answers.
-    @Test(.timeLimit(.minutes(4)))
+    @Test(.timeLimit(.minutes(15)))
     func resizeStormsEndInAScreenOfTheFinalSize() throws {
         let folder = TempFolder("resize")
         let db = try Self.sampleDatabase(folder)
@@ -219,7 +219,7 @@ import Glibc
 
     /// Writing fails while the UI is open (another program holds the write lock longer than the
     /// busy timeout): the UI says so, keeps running, changes nothing, and saves once the lock is gone.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(15)))
     func aFailedWriteIsShownAndNothingIsLost() throws {
         let folder = TempFolder("ui-error")
         let db = try Self.sampleDatabase(folder)
@@ -249,7 +249,7 @@ import Glibc
     /// The database file is deleted while the UI has it open. SQLite would go on writing into the
     /// deleted file, losing everything at exit; instead the next edit is refused with a message, the
     /// document is written back to its path, and later edits are saved there.
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(15)))
     func aDatabaseDeletedWhileOpenIsWrittenBack() throws {
         let folder = TempFolder("ui-deleted")
         let db = try Self.sampleDatabase(folder)

@@ -28,7 +28,7 @@ import Glibc
         Set(try DatabaseCheck.load(db).credentials.keys.filter { $0.hasPrefix("K") })
     }
 
-    @Test(.timeLimit(.minutes(6)))
+    @Test(.timeLimit(.minutes(15)))
     func killedDuringEditsAndUndoLosesAtMostTheActionInFlight() throws {
         let folder = TempFolder("ui-kill")
         let db = folder.path("work.pathway")
