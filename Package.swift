@@ -54,10 +54,13 @@ let package = Package(
         .testTarget(name: "PathwayStoreTests", dependencies: ["PathwayStore", "PathwayExchange", "PathwaySamples"]),
         .testTarget(name: "PathwayExchangeTests", dependencies: ["PathwayExchange", "PathwayStore", "PathwaySamples"]),
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
-        .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI"]),
+        // What the end-to-end tests share: the built binary, temporary folders, tmux. Only test
+        // targets depend on it, so building the products never compiles it.
+        .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
+        .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI", "PathwayTestSupport"]),
         .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine", "PathwayTUI"]),
         .testTarget(name: "PathwayReliabilityTests", dependencies: [
-            "PathwayModel", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwaySamples",
+            "PathwayModel", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwaySamples", "PathwayTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

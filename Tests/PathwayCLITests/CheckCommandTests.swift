@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// `pathway check` on a fresh database seeded from the sample data (SampleData/README.md):
 /// DSP-DIGI has three planted errors, every other pathway is free of errors and warnings.

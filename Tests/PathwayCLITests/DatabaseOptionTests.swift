@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// Choosing, creating and refusing databases from the command line.
 @Suite struct DatabaseOptionTests {

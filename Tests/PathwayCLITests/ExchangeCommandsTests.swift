@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// The standards import and export commands, run as the real `pathway` binary on a temporary
 /// database: what a user sees, what lands in the database, and that a failing import leaves the
 /// database byte for byte as it was.
 @Suite struct ExchangeCommandsTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = URL(fileURLWithPath: Repository.root)
     static let shared = repo.deletingLastPathComponent().appendingPathComponent("shared")
 
     static func fixture(_ relative: String) -> String? {

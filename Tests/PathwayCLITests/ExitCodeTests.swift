@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// The exit codes the CLI promises: 0 fine, 2 bad usage or a bad file, help at 0.
 @Suite struct ExitCodeTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 
 /// `pathway list` on a database with known contents.
 @Suite struct ListCommandTests {

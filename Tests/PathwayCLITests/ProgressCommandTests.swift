@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// `pathway progress` on a fresh database seeded from the sample data.
 @Suite struct ProgressCommandTests {

@@ -4,6 +4,7 @@ import PathwayExchange
 import PathwayModel
 import PathwaySamples
 import PathwayStore
+import PathwayTestSupport
 
 /// `import project` and `export project`, and seeding from the sample data.
 @Suite struct ProjectCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 
 /// `pathway restore --from FILE`, run as the real binary: the content comes back, the content it
 /// replaced is kept as a safety backup, and a bad backup changes nothing.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 
 /// Killing `pathway restore` (SIGKILL) at any moment leaves the database holding either its old
 /// content or the backup's, sound, and still opening normally.
@@ -17,21 +18,16 @@ import PathwayStore
         try DocumentStore.create(at: backups[0], seed: big).close()
         try DocumentStore.create(at: backups[1], seed: small).close()
         try DocumentStore.create(at: db, seed: small).close()
-        var generator = SeededGenerator(seed: 20261123)
+        var generator = SeededRandom(seed: 20261123)
         var killed = 0
         for round in 0..<8 {
-            let process = Process()
-            process.executableURL = try #require(PathwayBinary.url)
-            process.arguments = ["restore", "--from", backups[round % 2], "--db", db]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try PathwayBinary.start(["restore", "--from", backups[round % 2], "--db", db], folder: folder)
             usleep(UInt32.random(in: 150_000...900_000, using: &generator))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+            if !process.hasEnded {
+                process.signal(SIGKILL)
                 killed += 1
             }
-            process.waitUntilExit()
+            process.wait()
             let store = try DocumentStore(path: db)
             #expect(try store.consistencyProblems() == [], "round \(round)")
             let now = try store.load()

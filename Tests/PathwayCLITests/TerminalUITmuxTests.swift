@@ -1,30 +1,19 @@
 import Foundation
 import Testing
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The real `pathway` binary in tmux, on a temporary database seeded with the sample data.
 @Suite(.serialized) struct TerminalUITmuxTests {
-    /// Starts the UI; the pane shows `[exit N]` and the terminal's modes after it ends.
-    static func start(_ arguments: String = "", width: Int = 80, height: Int = 24,
-                      folder: TempFolder, environment: String = "") throws -> TmuxTerminal? {
-        guard TmuxTerminal.isAvailable else {
-            print("tmux is not installed: skipping the terminal UI end-to-end test")
-            return nil
-        }
-        let binary = try #require(PathwayBinary.url, "build the pathway executable first (swift build)").path
-        let db = folder.path("work.pathway")
-        if !FileManager.default.fileExists(atPath: db) {
-            let created = try PathwayBinary.run(["init", "--sample", "--db", db])
-            try #require(created.status == 0, "pathway init --sample failed: \(created.stderr)")
-        }
-        let pidFile = folder.path("pid")
-        let config = folder.path("config")
-        let inner = "echo $$ > \(shellQuote(pidFile)); exec \(shellQuote(binary)) --db \(shellQuote(db)) \(arguments)"
-        let command = "export XDG_CONFIG_HOME=\(shellQuote(config)) \(environment); sh -c \(shellQuote(inner)); "
-            + "echo \"[exit $?]\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; exec sleep 600"
-        return try TmuxTerminal(command: command, width: width, height: height, folder: folder.url)
+    /// Starts the UI on `work.pathway` (made with the sample data the first time); the pane shows
+    /// `[exit N]` and the terminal's modes after it ends.
+    static func start(_ arguments: [String] = [], width: Int = 80, height: Int = 24,
+                      folder: TempFolder, environment: [String: String] = [:]) throws -> TmuxTerminal? {
+        let db = try folder.sampleDatabase("work.pathway")
+        return try TmuxTerminal.startPathway(database: db, arguments, width: width, height: height,
+                                             environment: environment, folder: folder)
     }
 
     @Test func opensTheSampleDatabaseOnTheOverview() throws {
@@ -32,17 +21,17 @@ import Glibc
         guard let t = try Self.start(folder: folder) else { return }
         defer { t.close() }
         let screen = try t.waitFor("F10Quit")
-        #expect(screen.contains("1 Overview"))
-        #expect(screen.contains("work.pathway"))
-        #expect(screen.contains("Frameworks (3)"))   // the three sample sectors
-        #expect(screen.contains("Every change is saved at once"))
+        #expect(screen.contains("1 Overview"), "\(screen)")
+        #expect(screen.contains("work.pathway"), "\(screen)")
+        #expect(screen.contains("Frameworks (3)"), "\(screen)")   // the three sample sectors
+        #expect(screen.contains("Every change is saved at once"), "\(screen)")
         // Box lines drawn as Unicode, not as the letters of the alternate character set.
-        #expect(screen.contains("┌─ Contents"))
+        #expect(screen.contains("┌─ Contents"), "\(screen)")
         try t.press("q")
         let after = try t.waitFor("icanon")
-        #expect(after.contains("[exit 0]"))
+        #expect(after.contains("[exit 0]"), "\(after)")
         #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
-        #expect(!after.contains("F10Quit"), "the UI is still on screen after quitting")
+        #expect(!after.contains("F10Quit"), "the UI is still on screen after quitting:\n\(after)")
     }
 
     @Test func helpOverlayListsTheKeys() throws {
@@ -52,16 +41,19 @@ import Glibc
         try t.waitFor("F10Quit")
         try t.press("?")
         let screen = try t.waitFor("Show every key of this screen")
-        #expect(screen.contains("Keys: Overview"))
+        #expect(screen.contains("Keys: Overview"), "\(screen)")
         try t.type("undo")
         let filtered = try t.waitUntilGone("Show every key of this screen")
-        #expect(filtered.contains("Undo the last change"))
-        #expect(!filtered.contains("Show every key of this screen"))
+        #expect(filtered.contains("Undo the last change"), "\(filtered)")
+        #expect(!filtered.contains("Show every key of this screen"), "\(filtered)")
         try t.press("Escape", "Escape")
-        let closed = try t.waitFor("Contents")
-        #expect(!closed.contains("Keys: Overview"))
+        // "Contents" shows beside the help too: wait for the help to go, then look.
+        let closed = try t.waitUntilGone("Keys: Overview")
+        #expect(closed.contains("Contents"), "\(closed)")
+        #expect(!closed.contains("Keys: Overview"), "\(closed)")
         try t.press("Q")
-        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try t.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 
     @Test func tinyTerminalShowsTooSmallAndRecovers() throws {
@@ -71,13 +63,14 @@ import Glibc
         try t.waitFor("F10Quit")
         try t.resize(width: 20, height: 6)
         let small = try t.waitFor("small")
-        #expect(small.contains("Terminal too"))
-        #expect(small.contains("need 60×15"))
+        #expect(small.contains("Terminal too"), "\(small)")
+        #expect(small.contains("need 60×15"), "\(small)")
         try t.resize(width: 100, height: 30)
         let big = try t.waitFor("F10Quit")
-        #expect(big.contains("1 Overview"))
+        #expect(big.contains("1 Overview"), "\(big)")
         try t.press("Q")
-        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try t.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 
     @Test func ctrlCRestoresTheTerminal() throws {
@@ -87,10 +80,10 @@ import Glibc
         try t.waitFor("F10Quit")
         try t.press("C-c")
         let after = try t.waitFor("icanon")
-        #expect(after.contains("[exit 0]"))
-        #expect(after.contains("icanon") && !after.contains("-icanon"))
-        #expect(after.contains("echo") && !after.contains("-echo"))
-        #expect(!after.contains("F10Quit"))
+        #expect(after.contains("[exit 0]"), "\(after)")
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "\(after)")
+        #expect(after.contains("echo") && !after.contains("-echo"), "\(after)")
+        #expect(!after.contains("F10Quit"), "\(after)")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
@@ -98,47 +91,50 @@ import Glibc
         guard let t = try Self.start(folder: folder) else { return }
         defer { t.close() }
         try t.waitFor("F10Quit")
-        let pidText = try String(contentsOfFile: folder.path("pid"), encoding: .utf8)
-        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try t.pid()
         #expect(kill(pid, SIGTERM) == 0)
         let after = try t.waitFor("icanon")
-        #expect(after.contains("[exit 0]"))
-        #expect(after.contains("icanon") && !after.contains("-icanon"))
-        #expect(!after.contains("F10Quit"))
+        #expect(after.contains("[exit 0]"), "\(after)")
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "\(after)")
+        #expect(!after.contains("F10Quit"), "\(after)")
     }
 
     @Test func readOnlyRefusesUndoWithAMessage() throws {
         let folder = TempFolder()
-        guard let t = try Self.start("--read-only", folder: folder) else { return }
+        guard let t = try Self.start(["--read-only"], folder: folder) else { return }
         defer { t.close() }
         let screen = try t.waitFor("F10Quit")
-        #expect(screen.contains("[read-only]"))
+        #expect(screen.contains("[read-only]"), "\(screen)")
         try t.press("u")
-        #expect(try t.waitFor("Read-only:").contains("Read-only: this database was opened for review"))
+        let refused = try t.waitFor("Read-only:")
+        #expect(refused.contains("Read-only: this database was opened for review"), "\(refused)")
         try t.press("Q")
-        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try t.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 
     @Test func asciiAndNoColourStillDrawAScreen() throws {
         let folder = TempFolder()
-        guard let t = try Self.start("--ascii --theme light", folder: folder, environment: "NO_COLOR=1") else { return }
+        guard let t = try Self.start(["--ascii", "--theme", "light"], folder: folder, environment: ["NO_COLOR": "1"]) else { return }
         defer { t.close() }
         let screen = try t.waitFor("F10Quit")
-        #expect(screen.contains("+- Contents"))
-        #expect(!screen.contains("┌"))
-        #expect(screen.contains("NO_COLOR is set"))
+        #expect(screen.contains("+- Contents"), "\(screen)")
+        #expect(!screen.contains("┌"), "\(screen)")
+        #expect(screen.contains("NO_COLOR is set"), "\(screen)")
         try t.press("Q")
-        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try t.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 
     @Test func unknownThemeFallsBackWithAMessage() throws {
         let folder = TempFolder()
-        guard let t = try Self.start("--theme sparkly", folder: folder) else { return }
+        guard let t = try Self.start(["--theme", "sparkly"], folder: folder) else { return }
         defer { t.close() }
         let screen = try t.waitFor("F10Quit")
-        #expect(screen.contains("No theme named 'sparkly'; using default-dark"))
+        #expect(screen.contains("No theme named 'sparkly'; using default-dark"), "\(screen)")
         try t.press("Q")
-        #expect(try t.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try t.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 
     /// Issue 4's scenario: create a micro-credential with non-ASCII text, add it to a pathway,
@@ -159,26 +155,27 @@ import Glibc
         try t.type("Grüne Beschaffung – 绿色采购")
         try t.press("Enter")
         let created = try t.waitFor("GRÜN-01: Grüne Beschaffung – 绿色采购")
-        #expect(created.contains("GRÜN-01 Grüne Beschaffung"))
-        #expect(created.contains("Saved: Add credential GRÜN-01"))
+        #expect(created.contains("GRÜN-01 Grüne Beschaffung"), "\(created)")
+        #expect(created.contains("Saved: Add credential GRÜN-01"), "\(created)")
 
         try t.press("4")
-        let before = try t.waitFor("Findings")
-        #expect(!before.contains("warning: credential GRÜN-01"))
+        // Only the pathway designer shows findings in a box.
+        let before = try t.waitFor("┌─ Findings")
+        #expect(!before.contains("warning: credential GRÜN-01"), "\(before)")
         try t.press("a")
         try t.waitFor("Add to stage 1")
         try t.type("GRÜN")
         try t.press("Enter")
         let added = try t.waitFor("warning: credential GRÜN-01:")
-        #expect(added.contains("Grüne Beschaffung – 绿色采购"))
-        #expect(added.contains("GRÜN-01 lacks the Annex I"))
+        #expect(added.contains("Grüne Beschaffung – 绿色采购"), "\(added)")
+        #expect(added.contains("GRÜN-01 lacks the Annex I"), "\(added)")
 
         try t.press("u")
         let undone = try t.waitUntilGone("warning: credential GRÜN-01:")
-        #expect(undone.contains("Undone: Add GRÜN-01 to"))
+        #expect(undone.contains("Undone: Add GRÜN-01 to"), "\(undone)")
         try t.press("Q")
         let after = try t.waitFor("icanon")
-        #expect(after.contains("[exit 0]"))
+        #expect(after.contains("[exit 0]"), "\(after)")
 
         // Reopen: the credential is saved, and the undone pathway change stays undone.
         t.close()
@@ -191,11 +188,12 @@ import Glibc
         try again.type("GRÜN")
         try again.press("Enter")
         let reopened = try again.waitFor("GRÜN-01: Grüne Beschaffung")
-        #expect(reopened.contains("GRÜN-01 Grüne Beschaffung"))
+        #expect(reopened.contains("GRÜN-01 Grüne Beschaffung"), "\(reopened)")
         try again.press("4")
-        let pathway = try again.waitFor("Findings")
-        #expect(!pathway.contains("GRÜN-01"))
+        let pathway = try again.waitFor("┌─ Findings")
+        #expect(!pathway.contains("GRÜN-01"), "\(pathway)")
         try again.press("Q")
-        #expect(try again.waitFor("[exit 0]").contains("[exit 0]"))
+        let end = try again.waitFor("[exit 0]")
+        #expect(end.contains("[exit 0]"), "\(end)")
     }
 }

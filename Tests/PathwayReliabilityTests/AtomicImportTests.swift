@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 
 /// A failing import changes nothing, and says which file, line and field failed.
 @Suite struct AtomicImportTests {
@@ -28,8 +29,7 @@ import PathwayStore
 
     /// A database holding the sample data, closed, with nothing but the file itself on disk.
     static func sampleDatabase(_ folder: TempFolder) throws -> String {
-        let db = folder.path("doc.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("doc.pathway")
         return db
     }
 
@@ -41,7 +41,7 @@ import PathwayStore
         let file = folder.path("ten-thousand.json")
         try Self.projectText(count: 10_000, badRow: 9_000).write(toFile: file, atomically: true, encoding: .utf8)
         for extra in [[], ["--replace"]] {
-            let result = try CLI.run(["import", "project", file, "--db", db] + extra, folder: folder)
+            let result = try PathwayBinary.run(["import", "project", file, "--db", db] + extra, folder: folder)
             #expect(result.status == 2)
             #expect(result.stderr.contains("ten-thousand.json"), "\(result.stderr)")
             #expect(result.stderr.contains("line 9008"), "\(result.stderr)")
@@ -53,7 +53,7 @@ import PathwayStore
         #expect(try DatabaseCheck.load(db) == catalogBefore)
         // The same file without the bad row goes in whole.
         try Self.projectText(count: 10_000, badRow: nil).write(toFile: file, atomically: true, encoding: .utf8)
-        let good = try CLI.run(["import", "project", file, "--db", db], folder: folder)
+        let good = try PathwayBinary.run(["import", "project", file, "--db", db], folder: folder)
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try DatabaseCheck.load(db).competencies(in: "BIG").count == 10_000)
     }
@@ -67,7 +67,7 @@ import PathwayStore
         let mainBefore = try Data(contentsOf: URL(fileURLWithPath: db))
         let file = folder.path("big.json")
         try Generated.projectFile(Generated.catalog(competencies: 10_000, variant: "FULL"), at: file)
-        let binary = try CLI.requireBinary()
+        let binary = try PathwayBinary.requirePath()
         // 1 MiB of file size (ulimit counts 512-byte blocks); SIGXFSZ ignored so the write fails
         // with EFBIG instead of killing the process.
         let script = "ulimit -f 2048; trap '' XFSZ; exec \"$0\" import project \"$1\" --db \"$2\""

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,7 @@ import Glibc
         let a = Generated.catalog(competencies: 2_000, variant: "A")
         let b = Generated.catalog(competencies: 2_000, variant: "B")
         let files = [try Generated.projectFile(a, at: folder.path("a.json")), try Generated.projectFile(b, at: folder.path("b.json"))]
-        let db = folder.path("doc.pathway")
-        try CLI.database(db, holding: files[0], folder: folder)
+        let db = try folder.database("doc.pathway", holding: files[0])
         var copies: [String] = []
         var writes = 0
         var writer: Spawned? = nil
@@ -24,12 +24,12 @@ import Glibc
             // Keep a writer running: start the next import whenever the last one ended.
             if writer?.hasEnded ?? true {
                 if let w = writer { #expect(w.wait() == .exited(0) || w.stderr.contains("in use"), "\(w.stderr)") }
-                writer = try CLI.start(["import", "project", files[(round + 1) % 2], "--replace", "--db", db], folder: folder)
+                writer = try PathwayBinary.start(["import", "project", files[(round + 1) % 2], "--replace", "--db", db], folder: folder)
                 writes += 1
             }
             usleep(UInt32(40_000 * (round % 4)))
             let copy = folder.path("copy-\(round).pathway")
-            let r = try CLI.run(["backup", "--out", copy, "--db", db], folder: folder)
+            let r = try PathwayBinary.run(["backup", "--out", copy, "--db", db], folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.contains("Backed up \(db) to \(copy)"))
             copies.append(copy)
@@ -44,9 +44,8 @@ import Glibc
 
     @Test func backupWithoutOutGoesBesideTheDatabaseWithTheTime() throws {
         let folder = TempFolder("backup-default")
-        let db = folder.path("doc.pathway")
-        try CLI.initDatabase(db, folder: folder)
-        let r = try CLI.run(["backup", "--db", db], folder: folder)
+        let db = try folder.sampleDatabase("doc.pathway")
+        let r = try PathwayBinary.run(["backup", "--db", db], folder: folder)
         #expect(r.status == 0, "\(r.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("doc-backup-") }
         #expect(names.count == 1)

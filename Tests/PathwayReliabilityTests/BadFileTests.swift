@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import PathwayStore
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ import Glibc
                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = FolderSnapshot(folder.url.path, matching: snapshotPrefix)
         for command in try commands(db, folder) {
-            let r = try CLI.run(command, folder: folder)
+            let r = try PathwayBinary.run(command, folder: folder)
             #expect(r.status == 2, "\(command): \(r.termination) \(r.stderr)", sourceLocation: sourceLocation)
             #expect(r.stderr.contains(words), "\(command): \(r.stderr)", sourceLocation: sourceLocation)
             #expect(r.stderr.contains(db), "\(command): the message does not name the file: \(r.stderr)", sourceLocation: sourceLocation)
@@ -48,18 +49,18 @@ import Glibc
         let words = "No database at \(db). To start a new one, run: pathway init --db \(db)"
         try Self.expectRefused(db, folder, saying: words, snapshotPrefix: "typo")
         for command in [["--db", db], ["check", "--db", db], ["import", "case", "--db", db, folder.path("p.json")]] {
-            let r = try CLI.run(command, folder: folder)
+            let r = try PathwayBinary.run(command, folder: folder)
             #expect(r.status == 2, "\(command): \(r.stderr)")
             #expect(r.stdout.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: db))
         }
-        let fromEnvironment = try CLI.run(["list", "frameworks"], environment: ["PATHWAY_DB": db], folder: folder)
+        let fromEnvironment = try PathwayBinary.run(["list", "frameworks"], environment: ["PATHWAY_DB": db], folder: folder)
         #expect(fromEnvironment.status == 2)
         #expect(fromEnvironment.stderr.contains("No database at \(db) (named by PATHWAY_DB)"), "\(fromEnvironment.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))
         // The command it names works, and then the others do.
-        try CLI.initDatabase(db, folder: folder)
-        #expect(try CLI.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
+        try folder.sampleDatabase("typo.pathway")
+        #expect(try PathwayBinary.run(["list", "frameworks", "--db", db], folder: folder).status == 0)
     }
 
     @Test func aMissingFolderIsAClearError() throws {
@@ -67,7 +68,7 @@ import Glibc
         let blocker = folder.path("file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
         for command in [["list", "frameworks"], ["init"]] {
-            let r = try CLI.run(command + ["--db", blocker + "/doc.pathway"], folder: folder)
+            let r = try PathwayBinary.run(command + ["--db", blocker + "/doc.pathway"], folder: folder)
             #expect(r.status == 2, "\(r.stderr)")
             #expect(r.stderr.contains(blocker + "/doc.pathway"))
             #expect(r.stderr.split(separator: "\n").count == 1)
@@ -91,13 +92,12 @@ import Glibc
 
     @Test func aTruncatedDatabase() throws {
         let folder = TempFolder("bad")
-        let good = folder.path("good.pathway")
-        try CLI.initDatabase(good, folder: folder)
+        let good = try folder.sampleDatabase("good.pathway")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
         let db = folder.path("cut.pathway")
         try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: db))
         let before = FolderSnapshot(folder.url.path, matching: "cut")
-        let r = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
+        let r = try PathwayBinary.run(["list", "frameworks", "--db", db], folder: folder)
         #expect(r.status == 2, "\(r.termination): \(r.stderr)")
         #expect(r.stderr.contains(db))
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
@@ -106,8 +106,7 @@ import Glibc
 
     @Test func aNewerSchemaVersion() throws {
         let folder = TempFolder("bad")
-        let db = folder.path("future.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("future.pathway")
         let queue = try DatabaseQueue(path: db)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA user_version = \(DocumentStore.schemaVersion + 7)")
@@ -129,17 +128,16 @@ import Glibc
     /// File permissions do not bind root, so this runs the binary as `nobody` (via setpriv).
     @Test func anUnreadableFile() throws {
         let folder = TempFolder("bad")
-        let db = folder.path("secret.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("secret.pathway")
         chmod(db, 0o000)
         defer { chmod(db, 0o644) }
         let before = FolderSnapshot(folder.url.path, matching: "secret")
-        guard let r = try CLI.runAsNobody(["list", "frameworks", "--db", db], folder: folder) else {
+        guard let r = try PathwayBinary.runAsNobody(["list", "frameworks", "--db", db], folder: folder) else {
             if getuid() == 0 {
                 print("setpriv is not available: skipping the unreadable-file test (root reads any file)")
                 return
             }
-            let own = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
+            let own = try PathwayBinary.run(["list", "frameworks", "--db", db], folder: folder)
             #expect(own.status == 2)
             #expect(own.stderr.contains("cannot be read"))
             return
@@ -157,13 +155,13 @@ import Glibc
         let db = folder.path("shared.pathway")
         let project = folder.path("p.json")
         try Generated.projectFile(Generated.catalog(competencies: 5, variant: "P"), at: project)
-        try CLI.database(db, holding: project, folder: folder)
+        try folder.database("shared.pathway", holding: project)
         try Generated.projectFile(Generated.catalog(competencies: 5, variant: "Q"), at: project)
         chmod(db, 0o444)
         let before = FolderSnapshot(folder.url.path, matching: "shared")
-        let run: ([String]) throws -> CLI.Result? = { args in
-            if getuid() == 0 { return try CLI.runAsNobody(args, folder: folder) }
-            return try CLI.run(args, folder: folder)
+        let run: ([String]) throws -> PathwayBinary.Result? = { args in
+            if getuid() == 0 { return try PathwayBinary.runAsNobody(args, folder: folder) }
+            return try PathwayBinary.run(args, folder: folder)
         }
         guard let listed = try run(["list", "pathways", "--db", db]) else {
             print("setpriv is not available: skipping the read-only-file test (root writes any file)")

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,12 +17,11 @@ import Glibc
         let a = Generated.catalog(competencies: 1_500, variant: "A")
         let b = Generated.catalog(competencies: 1_500, variant: "B")
         let files = [try Generated.projectFile(a, at: folder.path("a.json")), try Generated.projectFile(b, at: folder.path("b.json"))]
-        let db = folder.path("doc.pathway")
-        try CLI.database(db, holding: files[0], folder: folder)
+        let db = try folder.database("doc.pathway", holding: files[0])
         var succeeded = 0, busy = 0
         for round in 0..<8 {
-            let first = try CLI.start(["import", "project", files[0], "--replace", "--db", db], folder: folder)
-            let second = try CLI.start(["import", "project", files[1], "--replace", "--db", db], folder: folder)
+            let first = try PathwayBinary.start(["import", "project", files[0], "--replace", "--db", db], folder: folder)
+            let second = try PathwayBinary.start(["import", "project", files[1], "--replace", "--db", db], folder: folder)
             var finishedOK: [Int] = []
             for (i, p) in [first, second].enumerated() {
                 switch p.wait() {
@@ -46,37 +46,35 @@ import Glibc
     @Test(.timeLimit(.minutes(15)))
     func aLockedDatabaseIsRetriedThenReported() throws {
         let folder = TempFolder("locked")
-        let db = folder.path("doc.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("doc.pathway")
         let before = try DatabaseCheck.load(db)
         let file = try Generated.projectFile(Generated.catalog(competencies: 20, variant: "X"), at: folder.path("x.json"))
         let holder = LockHolder(path: db)
         #expect(holder.failure == nil)
         let started = Date()
-        let r = try CLI.run(["import", "project", file, "--db", db], folder: folder)
+        let r = try PathwayBinary.run(["import", "project", file, "--db", db], folder: folder)
         let waited = Date().timeIntervalSince(started)
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("\(db) is in use by another program"), "\(r.stderr)")
         #expect(r.stderr.contains("--read-only"))
         print("RELIABILITY busy database reported after \(String(format: "%.1f", waited)) s (busy timeout \(DocumentStore.busyTimeout) s)")
         // Reading goes on while the other program holds the lock.
-        let listed = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
+        let listed = try PathwayBinary.run(["list", "frameworks", "--db", db], folder: folder)
         #expect(listed.status == 0, "\(listed.stderr)")
         holder.release()
         #expect(try DatabaseCheck.load(db) == before)
         // Once the lock is gone the same import goes through.
-        #expect(try CLI.run(["import", "project", file, "--db", db], folder: folder).status == 0)
+        #expect(try PathwayBinary.run(["import", "project", file, "--db", db], folder: folder).status == 0)
     }
 
     /// A lock held only for a moment is waited out: the import succeeds.
     @Test(.timeLimit(.minutes(15)))
     func aBrieflyLockedDatabaseIsWaitedFor() throws {
         let folder = TempFolder("brief")
-        let db = folder.path("doc.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("doc.pathway")
         let file = try Generated.projectFile(Generated.catalog(competencies: 20, variant: "Y"), at: folder.path("y.json"))
         let holder = LockHolder(path: db)
-        let p = try CLI.start(["import", "project", file, "--db", db], folder: folder)
+        let p = try PathwayBinary.start(["import", "project", file, "--db", db], folder: folder)
         usleep(600_000)
         holder.release()
         #expect(p.wait() == .exited(0), "\(p.stderr)")

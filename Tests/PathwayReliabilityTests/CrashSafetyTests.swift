@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,13 +31,12 @@ import Glibc
         let b = Generated.catalog(competencies: Self.competencies, variant: "B")
         let fileA = try Generated.projectFile(a, at: folder.path("a.json"))
         let fileB = try Generated.projectFile(b, at: folder.path("b.json"))
-        let db = folder.path("doc.pathway")
-        try CLI.database(db, holding: fileA, folder: folder)
+        let db = try folder.database("doc.pathway", holding: fileA)
         // How long one whole import takes here: kills are spread over that time (and a bit after).
         var full = 0.0
         for file in [fileB, fileA] {
             full = max(full, try Self.measure {
-                let r = try CLI.run(["import", "project", file, "--replace", "--db", db], folder: folder)
+                let r = try PathwayBinary.run(["import", "project", file, "--replace", "--db", db], folder: folder)
                 #expect(r.status == 0, "\(r.stderr)")
             })
         }
@@ -47,7 +47,7 @@ import Glibc
         var kills = 0, completed = 0
         for round in 0..<16 {
             let target = 1 - current
-            let p = try CLI.start(["import", "project", files[target], "--replace", "--db", db], folder: folder)
+            let p = try PathwayBinary.start(["import", "project", files[target], "--replace", "--db", db], folder: folder)
             Self.randomPause(full, &random)
             p.signal(SIGKILL)
             switch p.wait() {
@@ -61,7 +61,7 @@ import Glibc
             if let found { current = found }
         }
         // The binary itself still opens it normally, and sees a whole state.
-        let listed = try CLI.run(["list", "frameworks", "--db", db], folder: folder)
+        let listed = try PathwayBinary.run(["list", "frameworks", "--db", db], folder: folder)
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("SMALL-\(current == 0 ? "A" : "B")"))
         #expect(kills > 0, "no kill landed while the import ran (all \(completed) finished first)")
@@ -79,7 +79,7 @@ import Glibc
         func home(_ name: String) -> [String: String] { ["XDG_DATA_HOME": folder.path(name)] }
         func database(_ name: String) -> String { folder.path(name) + "/pathway-designer/pathway.sqlite" }
         let full = try Self.measure {
-            let r = try CLI.run(["import", "project", file], environment: home("probe"), folder: folder)
+            let r = try PathwayBinary.run(["import", "project", file], environment: home("probe"), folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
         }
         #expect(try DatabaseCheck.load(database("probe")) == a)
@@ -88,7 +88,7 @@ import Glibc
         var kills = 0, whole = 0, absent = 0
         for round in 0..<12 {
             let db = database("new-\(round)")
-            let p = try CLI.start(["import", "project", file], environment: home("new-\(round)"), folder: folder)
+            let p = try PathwayBinary.start(["import", "project", file], environment: home("new-\(round)"), folder: folder)
             Self.randomPause(full, &random)
             p.signal(SIGKILL)
             if case .signalled = p.wait() { kills += 1 }
@@ -109,10 +109,9 @@ import Glibc
         let folder = TempFolder("crash-backup")
         let a = Generated.catalog(competencies: Self.competencies, variant: "A")
         let file = try Generated.projectFile(a, at: folder.path("a.json"))
-        let db = folder.path("doc.pathway")
-        try CLI.database(db, holding: file, folder: folder)
+        let db = try folder.database("doc.pathway", holding: file)
         let full = try Self.measure {
-            let r = try CLI.run(["backup", "--out", folder.path("probe.pathway"), "--db", db], folder: folder)
+            let r = try PathwayBinary.run(["backup", "--out", folder.path("probe.pathway"), "--db", db], folder: folder)
             #expect(r.status == 0, "\(r.stderr)")
         }
         let seed = SeededRandom.seed(13)
@@ -120,7 +119,7 @@ import Glibc
         var kills = 0
         for round in 0..<10 {
             let copy = folder.path("copy-\(round).pathway")
-            let p = try CLI.start(["backup", "--out", copy, "--db", db], folder: folder)
+            let p = try PathwayBinary.start(["backup", "--out", copy, "--db", db], folder: folder)
             Self.randomPause(full, &random)
             p.signal(SIGKILL)
             if case .signalled = p.wait() { kills += 1 }

@@ -3,6 +3,7 @@ import Testing
 import PathwayExchange
 import PathwayModel
 import PathwayTUI
+import PathwayTestSupport
 
 /// Seeded random-input tests of every file reader and of the key handler: mutations of the corpus
 /// (`Tests/Fuzz/Corpus/<target>/`, plus the shared fixtures when present) and random bytes. A

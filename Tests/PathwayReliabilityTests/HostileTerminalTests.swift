@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PathwayModel
 import PathwayStore
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,15 +45,15 @@ import Glibc
         try DocumentStore.create(at: db, seed: Hostile.catalog()).close()
         let go = folder.path("go")
         // The pane sets its own title, then waits for the recording to start before the UI runs.
-        let wait = "printf '\\033]2;%s\\033\\\\' before-ui; while [ ! -e \(TmuxPane.quote(go)) ]; do sleep 0.05; done;"
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, before: wait, folder: folder) else { return }
+        let wait = "printf '\\033]2;%s\\033\\\\' before-ui; while [ ! -e \(shellQuote(go)) ]; do sleep 0.05; done;"
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, before: wait, folder: folder) else { return }
         defer { pane.close() }
         let titled = Date().addingTimeInterval(30)
         while try pane.display("#{pane_title}") != "before-ui" && Date() < titled { usleep(40_000) }
         try #require(try pane.display("#{pane_title}") == "before-ui", "the pane title could not be set for the test")
         let recording = folder.path("output.bin")
         try pane.recordOutput(to: recording)
-        FileManager.default.createFile(atPath: go, contents: nil)
+        _ = FileManager.default.createFile(atPath: go, contents: nil)
         let first = try pane.waitFor("F10Quit")
         #expect(first.contains("␛"), "no visible placeholder for ESC on the overview:\n\(first)")
         var visited = 0
@@ -69,7 +70,12 @@ import Glibc
             try pane.press("Enter")
             for _ in 0..<6 { try pane.press("Down") }
             try pane.press("Escape")
-            try pane.waitFor("F10Quit")
+            // Nothing on screen says those keys were read ("F10Quit" shows all along): open and
+            // close the help, which the UI does only after them, then look.
+            try pane.press("?")
+            try pane.waitFor("Keys:")
+            try pane.press("Escape")
+            try pane.waitUntilGone("Keys:")
             try look("screen \(key), opened and walked")
         }
         // Hostile text typed into the filter (ESC itself would be the Escape key).
@@ -90,7 +96,7 @@ import Glibc
         #expect(try pane.display("#{pane_title}") == "before-ui")
         #expect(try pane.restoredProblems(tty: end.tty) == [])
         // Stop recording, then read every byte the UI wrote.
-        try pane.run(["pipe-pane", "-t", "0.0"])
+        try pane.stopRecording()
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: recording)))
         #expect(bytes.count > 10_000, "too little output was recorded (\(bytes.count) bytes)")
         for (name, needle) in Self.forbidden {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PathwayModel
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,7 @@ import Glibc
                        ("6", "Learners"), ("7", "Review")]
 
     static func sampleDatabase(_ folder: TempFolder) throws -> String {
-        let db = folder.path("work.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("work.pathway")
         return db
     }
 
@@ -38,7 +38,7 @@ import Glibc
     func everyWayOutRestoresTheTerminal(_ way: Exit) throws {
         let folder = TempFolder("exit")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, folder: folder) else { return }
         defer { pane.close() }
         let running = try pane.waitFor("F10Quit")
         try #require(running.contains("F10Quit"), "the UI did not start:\n\(running)")
@@ -67,7 +67,7 @@ import Glibc
     func unusableTerminalTypesAreRefusedPlainly(_ term: String) throws {
         let folder = TempFolder("term")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], term: term, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, term: term, folder: folder) else { return }
         defer { pane.close() }
         let end = try pane.ended()
         #expect(end.exit == "[exit 2]", "TERM=\(term): \(end.screen)")
@@ -83,7 +83,7 @@ import Glibc
     func commonTerminalTypesDrawEveryScreen(_ term: String) throws {
         let folder = TempFolder("term")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, term: term, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, term: term, folder: folder) else { return }
         defer { pane.close() }
         let first = try pane.waitFor("F10Quit")
         try #require(first.contains("1 Overview"), "TERM=\(term):\n\(first)")
@@ -109,7 +109,7 @@ import Glibc
     func aNonUTF8LocaleGetsPlainASCII(_ locale: String) throws {
         let folder = TempFolder("locale")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, locale: locale, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, locale: locale, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
         var screens = 0
@@ -124,7 +124,7 @@ import Glibc
         // The learner picker names Ελένη Κ.: Greek letters become question marks of the same width.
         try pane.press("6")
         try pane.press("L")
-        let learner = try pane.waitFor("?????")
+        let learner = try pane.waitFor("Learner to preview")
         #expect(learner.contains("????? ?."), "LANG=\(locale):\n\(learner)")
         #expect(Self.layoutProblems(learner, width: 100, height: 30) == [], "LANG=\(locale):\n\(learner)")
         #expect(screens == 7)
@@ -141,13 +141,18 @@ import Glibc
         let folder = TempFolder("tiny")
         let db = try Self.sampleDatabase(folder)
         let before = try DatabaseCheck.load(db)
-        guard let pane = try TmuxPane.start(["--db", db], width: 20, height: 6, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 20, height: 6, folder: folder) else { return }
         defer { pane.close() }
         let small = try pane.waitFor("small")
         #expect(Self.layoutProblems(small, width: 20, height: 6) == [], "\(small)")
         #expect(Self.joined(small).contains("have 20×6"), "\(small)")
         for key in ["Down", "Tab", "2", "Enter", "a", "Escape", "?", "Escape", "u"] { try pane.press(key) }
-        let still = try pane.waitFor("small")
+        // The keys change nothing visible, so "small" would show before they are read: make the UI
+        // redraw twice after them (another small size, then this one) and look at that screen.
+        try pane.resize(width: 21, height: 6)
+        try pane.wait { Self.joined($0).contains("have 21×6") }
+        try pane.resize(width: 20, height: 6)
+        let still = try pane.wait { Self.joined($0).contains("have 20×6") }
         #expect(Self.layoutProblems(still, width: 20, height: 6) == [], "\(still)")
         try pane.press("q")
         let end = try pane.ended()
@@ -163,7 +168,7 @@ import Glibc
     func resizeStormsEndInAScreenOfTheFinalSize() throws {
         let folder = TempFolder("resize")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
         let seed = SeededRandom.seed(17)
@@ -174,14 +179,14 @@ import Glibc
             var final = (width: 0, height: 0)
             if storm == 2 {
                 // The pane shares its window with another: resize the pane itself.
-                try pane.run(["split-window", "-d", "-h", "-t", "0", "sleep 600"])
+                try pane.tmux(["split-window", "-d", "-h", "-t", "0", "sleep 600"])
             }
             for _ in 0..<40 {
                 let w = Int.random(in: 12...140, using: &random), h = Int.random(in: 4...45, using: &random)
                 if storm == 2 {
-                    try pane.run(["resize-pane", "-t", "0.0", "-x", "\(max(8, w - 10))", "-y", "\(h)"])
+                    try pane.tmux(["resize-pane", "-t", "0.0", "-x", "\(max(8, w - 10))", "-y", "\(h)"])
                 } else {
-                    try pane.resizeWindow(width: w, height: h)
+                    try pane.resize(width: w, height: h)
                 }
                 resizes += 1
                 if Bool.random(using: &random) { try pane.press(keys.randomElement(using: &random)!) }
@@ -189,10 +194,10 @@ import Glibc
             // The final size: big enough for the UI in two storms, too small in one.
             final = storm == 1 ? (30, 10) : (Int.random(in: 70...120, using: &random), Int.random(in: 18...40, using: &random))
             if storm == 2 {
-                try pane.resizeWindow(width: final.width + 20, height: final.height)
-                try pane.run(["resize-pane", "-t", "0.0", "-x", "\(final.width)", "-y", "\(final.height)"])
+                try pane.resize(width: final.width + 20, height: final.height)
+                try pane.tmux(["resize-pane", "-t", "0.0", "-x", "\(final.width)", "-y", "\(final.height)"])
             } else {
-                try pane.resizeWindow(width: final.width, height: final.height)
+                try pane.resize(width: final.width, height: final.height)
             }
             try pane.press("Escape")
             let size = try pane.display("#{pane_width}x#{pane_height}")
@@ -201,8 +206,8 @@ import Glibc
             #expect(Self.layoutProblems(screen, width: final.width, height: final.height) == [],
                     "storm \(storm) (seed \(seed)), \(final.width)×\(final.height):\n\(screen)")
         }
-        try pane.run(["kill-pane", "-t", "0.1"])
-        try pane.resizeWindow(width: 90, height: 28)
+        try pane.tmux(["kill-pane", "-t", "0.1"])
+        try pane.resize(width: 90, height: 28)
         // Still answering: help opens at the new size and closes again.
         try pane.press("?")
         let help = try pane.waitFor("Keys:")
@@ -223,7 +228,7 @@ import Glibc
     func aFailedWriteIsShownAndNothingIsLost() throws {
         let folder = TempFolder("ui-error")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
         let before = try DatabaseCheck.load(db)
@@ -253,7 +258,7 @@ import Glibc
     func aDatabaseDeletedWhileOpenIsWrittenBack() throws {
         let folder = TempFolder("ui-deleted")
         let db = try Self.sampleDatabase(folder)
-        guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, folder: folder) else { return }
+        guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
         try UIScript.addCredential("KEPT-01", on: pane)
@@ -323,7 +328,7 @@ import Glibc
 /// Key sequences for scripted work in the UI.
 enum UIScript {
     /// On the micro-credentials screen: `a`, the code, Enter, a title, Enter.
-    static func addCredential(_ code: String, title: String? = nil, on pane: TmuxPane) throws {
+    static func addCredential(_ code: String, title: String? = nil, on pane: TmuxTerminal) throws {
         try pane.press("3")
         try pane.waitFor(" 3 Credentials")
         try pane.press("a")

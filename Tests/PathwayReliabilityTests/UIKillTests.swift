@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PathwayModel
+import PathwayTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,14 +32,13 @@ import Glibc
     @Test(.timeLimit(.minutes(15)))
     func killedDuringEditsAndUndoLosesAtMostTheActionInFlight() throws {
         let folder = TempFolder("ui-kill")
-        let db = folder.path("work.pathway")
-        try CLI.initDatabase(db, folder: folder)
+        let db = try folder.sampleDatabase("work.pathway")
         let seed = SeededRandom.seed(23)
         var random = SeededRandom(seed: seed)
         var confirmed: Set<String> = []
         var kills = 0, confirmedActions = 0, inFlightSaved = 0, inFlightLost = 0
         for round in 0..<Self.rounds {
-            guard let pane = try TmuxPane.start(["--db", db], width: 100, height: 30, folder: folder) else { return }
+            guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
             defer { pane.close() }
             try #require(try pane.waitFor("F10Quit").contains("F10Quit"), "round \(round): the UI did not start")
             try pane.press("3")
@@ -81,7 +81,10 @@ import Glibc
                 usleep(UInt32.random(in: 0...80_000, using: &random))
                 #expect(kill(pid, SIGKILL) == 0)
                 kills += 1
-                try pane.waitFor("[exit 137]")
+                // The shell's "[exit 137]" may wrap on the screen the killed UI leaves behind, so
+                // wait for the process itself to be gone.
+                let gone = try pane.wait { _ in kill(pid, 0) != 0 }
+                try #require(kill(pid, 0) != 0, "round \(round): the UI still runs after SIGKILL:\n\(gone)")
                 #expect(try DatabaseCheck.problems(db) == [], "round \(round) (seed \(seed))")
                 let found = try Self.keptCodes(db)
                 var after = confirmed
@@ -95,7 +98,7 @@ import Glibc
             }
         }
         // The binary opens the file normally, and lists what was confirmed.
-        let listed = try CLI.run(["list", "credentials", "--db", db], folder: folder)
+        let listed = try PathwayBinary.run(["list", "credentials", "--db", db], folder: folder)
         #expect(listed.status == 0, "\(listed.stderr)")
         for code in confirmed { #expect(listed.stdout.contains(code), "\(code) is missing from the listing") }
         #expect(kills == Self.rounds)

@@ -2,28 +2,6 @@ import Foundation
 import PathwayExchange
 import PathwayModel
 
-/// A small, fast, seeded random number generator, so every random test can be replayed: the seed
-/// is printed, and `RELIABILITY_SEED` chooses another.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// The seed from `RELIABILITY_SEED`, else `fallback`.
-    static func seed(_ fallback: UInt64) -> UInt64 {
-        ProcessInfo.processInfo.environment["RELIABILITY_SEED"].flatMap { UInt64($0) } ?? fallback
-    }
-
-    mutating func next() -> UInt64 {
-        // SplitMix64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Large, valid documents made up for the tests: one framework with a competency tree, credentials
 /// that map onto it, a pathway and a learner. `variant` changes every title, so two documents made
 /// with different variants differ everywhere.
