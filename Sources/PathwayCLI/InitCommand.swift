@@ -18,16 +18,18 @@ struct InitCommand: ParsableCommand {
             """)
 
     // The shared `--db` (a separate option of the same name would be taken by the root command).
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var database: DatabaseOption
+    // `--read-only` is parsed (by the root command) but not offered here: init refuses it.
+    @OptionGroup(visibility: .private) var access: ReadOnlyOption
 
     @Flag(help: "Fill the new database with the sample sectors, credentials, pathways and learners.")
     var sample = false
 
     func run() throws {
-        if document.readOnly {
+        if access.readOnly {
             throw CLIError("init creates a database, so --read-only makes no sense here; leave it out.")
         }
-        let path = document.path
+        let path = database.path
         if !DocumentOptions.isMissing(path) { throw Self.exists(path) }
         let seed = sample ? try SampleCatalog.load() : Catalog()
         let store: DocumentStore

@@ -19,16 +19,18 @@ struct RestoreCommand: ParsableCommand {
     @Option(name: .customLong("from"), help: ArgumentHelp("The backup file to restore from.", valueName: "file"))
     var from: String
 
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var database: DatabaseOption
+    // `--read-only` is parsed (by the root command) but not offered here: restore refuses it.
+    @OptionGroup(visibility: .private) var access: ReadOnlyOption
 
     func validate() throws {
-        if document.readOnly {
+        if access.readOnly {
             throw ValidationError("restore replaces the database's content; run it without --read-only.")
         }
     }
 
     func run() throws {
-        let path = document.path
+        let path = database.path
         let outcome = try Self.restore(database: path, from: from)
         if let safety = outcome.safety { print("Kept the previous content of \(path) in \(safety).") }
         print("Restored \(path) from \(from): \(outcome.info.countsText).")
