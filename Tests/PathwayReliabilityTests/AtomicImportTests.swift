@@ -27,15 +27,9 @@ import PathwayTestSupport
         return lines.joined(separator: "\n")
     }
 
-    /// A database holding the sample data, closed, with nothing but the file itself on disk.
-    static func sampleDatabase(_ folder: TempFolder) throws -> String {
-        let db = try folder.sampleDatabase("doc.pathway")
-        return db
-    }
-
     @Test func aBadRowNineThousandOfTenThousandImportsNothingAndSaysWhere() throws {
         let folder = TempFolder("atomic")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("doc.pathway")
         let catalogBefore = try DatabaseCheck.load(db)
         let before = FolderSnapshot(folder.url.path, matching: "doc.pathway")
         let file = folder.path("ten-thousand.json")
@@ -62,7 +56,7 @@ import PathwayTestSupport
     /// growing) is rolled back: the database holds what it held before and passes its checks.
     @Test func aWriteThatFailsHalfWayIsRolledBack() throws {
         let folder = TempFolder("atomic-full")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("doc.pathway")
         let catalogBefore = try DatabaseCheck.load(db)
         let mainBefore = try Data(contentsOf: URL(fileURLWithPath: db))
         let file = folder.path("big.json")

@@ -93,8 +93,8 @@ import Glibc
         try pane.press("Q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.display("#{pane_title}") == "before-ui")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.display("#{pane_title}") == "before-ui", "\(end.screen)")
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
         // Stop recording, then read every byte the UI wrote.
         try pane.stopRecording()
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: recording)))

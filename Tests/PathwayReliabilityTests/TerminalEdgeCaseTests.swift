@@ -15,11 +15,6 @@ import Glibc
     static let tabs = [("1", "Overview"), ("2", "Map"), ("3", "Credentials"), ("4", "Pathways"), ("5", "Coverage"),
                        ("6", "Learners"), ("7", "Review")]
 
-    static func sampleDatabase(_ folder: TempFolder) throws -> String {
-        let db = try folder.sampleDatabase("work.pathway")
-        return db
-    }
-
     /// Ways to end the program, and the exit status `sh` reports for each.
     enum Exit: String, CaseIterable, CustomTestStringConvertible {
         case q, f10, ctrlC, sigterm, sighup, sigquit, sigsegv, sigabrt
@@ -37,13 +32,13 @@ import Glibc
     @Test(.timeLimit(.minutes(15)), arguments: Exit.allCases)
     func everyWayOutRestoresTheTerminal(_ way: Exit) throws {
         let folder = TempFolder("exit")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, folder: folder) else { return }
         defer { pane.close() }
         let running = try pane.waitFor("F10Quit")
         try #require(running.contains("F10Quit"), "the UI did not start:\n\(running)")
         // While it runs the UI owns the terminal, so the checks below can tell a restore from nothing.
-        #expect(try pane.display("#{alternate_on} #{cursor_flag}") == "1 0")
+        #expect(try pane.display("#{alternate_on} #{cursor_flag}") == "1 0", "\(running)")
         let pid = try pane.pid()
         switch way {
         case .q: try pane.press("q")
@@ -66,7 +61,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)), arguments: ["dumb", "no-such-terminal", ""])
     func unusableTerminalTypesAreRefusedPlainly(_ term: String) throws {
         let folder = TempFolder("term")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, term: term, folder: folder) else { return }
         defer { pane.close() }
         let end = try pane.ended()
@@ -74,7 +69,7 @@ import Glibc
         let text = end.screen.replacingOccurrences(of: "\n", with: "")
         #expect(text.contains("Error: The terminal UI cannot open"), "TERM=\(term): \(end.screen)")
         #expect(text.contains("pathway --help"), "TERM=\(term): \(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
     }
 
     /// Terminal types people use: the UI draws its screens (lines in Unicode, or ASCII on the Linux
@@ -82,7 +77,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)), arguments: ["tmux-256color", "xterm-256color", "screen", "linux", "vt100"])
     func commonTerminalTypesDrawEveryScreen(_ term: String) throws {
         let folder = TempFolder("term")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, term: term, folder: folder) else { return }
         defer { pane.close() }
         let first = try pane.waitFor("F10Quit")
@@ -108,7 +103,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)), arguments: ["C", "POSIX"])
     func aNonUTF8LocaleGetsPlainASCII(_ locale: String) throws {
         let folder = TempFolder("locale")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, locale: locale, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
@@ -132,14 +127,14 @@ import Glibc
         try pane.press("Q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
     }
 
     /// A 20×6 window from the start: a short "too small" note that fits, keys do no harm, and q quits.
     @Test(.timeLimit(.minutes(15)))
     func aTwentyBySixTerminal() throws {
         let folder = TempFolder("tiny")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         let before = try DatabaseCheck.load(db)
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 20, height: 6, folder: folder) else { return }
         defer { pane.close() }
@@ -157,7 +152,7 @@ import Glibc
         try pane.press("q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
         // Nothing was changed by the keys pressed while the screen was too small.
         #expect(try DatabaseCheck.load(db) == before)
     }
@@ -167,7 +162,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)))
     func resizeStormsEndInAScreenOfTheFinalSize() throws {
         let folder = TempFolder("resize")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
@@ -218,7 +213,7 @@ import Glibc
         try pane.press("Q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
         Figures.report("terminal resizes survived", resizes, "3 storms with keys in between; seed \(seed)")
     }
 
@@ -227,7 +222,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)))
     func aFailedWriteIsShownAndNothingIsLost() throws {
         let folder = TempFolder("ui-error")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
@@ -237,7 +232,7 @@ import Glibc
         try UIScript.addCredential("LOCK-01", on: pane)
         let refused = try pane.waitFor("Not saved")
         #expect(refused.contains("Not saved: \(db.prefix(20))") || refused.contains("in use by another"), "\(refused)")
-        #expect(!refused.contains("Saved: Add credential LOCK-01"))
+        #expect(!refused.contains("Saved: Add credential LOCK-01"), "\(refused)")
         holder.release()
         #expect(try DatabaseCheck.load(db) == before, "a refused change reached the file")
         try UIScript.addCredential("LOCK-02", on: pane)
@@ -246,7 +241,7 @@ import Glibc
         try pane.press("Q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
         let after = try DatabaseCheck.load(db)
         #expect(after.credentials["LOCK-02"] != nil && after.credentials["LOCK-01"] == nil)
     }
@@ -257,7 +252,7 @@ import Glibc
     @Test(.timeLimit(.minutes(15)))
     func aDatabaseDeletedWhileOpenIsWrittenBack() throws {
         let folder = TempFolder("ui-deleted")
-        let db = try Self.sampleDatabase(folder)
+        let db = try folder.sampleDatabase("work.pathway")
         guard let pane = try TmuxTerminal.startPathway(database: db, width: 100, height: 30, folder: folder) else { return }
         defer { pane.close() }
         try pane.waitFor("F10Quit")
@@ -273,7 +268,7 @@ import Glibc
         try pane.press("Q")
         let end = try pane.ended()
         #expect(end.exit == "[exit 0]", "\(end.screen)")
-        #expect(try pane.restoredProblems(tty: end.tty) == [])
+        #expect(try pane.restoredProblems(tty: end.tty) == [], "\(end.screen)")
         #expect(try DatabaseCheck.problems(db) == [])
         let after = try DatabaseCheck.load(db)
         #expect(after.credentials["KEPT-01"] != nil, "the work done before the deletion was lost")
