@@ -32,9 +32,10 @@ public final class TmuxTerminal {
         self.height = height
         socket = folder.path("tmux-\(UUID().uuidString.prefix(8)).sock")
         self.pidFile = pidFile ?? Self.newPidFile(in: folder)
+        // Marked alive first: even a failed new-session may have left a server to kill.
+        alive = true
         let r = try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", command])
         try #require(r.status == 0, "tmux new-session failed: \(r.output)")
-        alive = true
     }
 
     deinit { close() }
