@@ -3,13 +3,33 @@
 /// Codes are only unique inside a framework (two Moodle frameworks may both have `level-1`), so
 /// every reference from credentials, pathways and learners carries both parts. Its text form is
 /// `FRAMEWORK/CODE` (framework codes never contain `/`).
+///
+/// The key's hash is worked out once, when it is made (or a part is set), and kept beside the
+/// codes: documents hold hundreds of thousands of references whose codes are 36-character
+/// ESCO UUIDs, and the checks look each of them up in dictionaries again and again. Hashing a
+/// key then feeds one integer to the hasher instead of both strings, and keys with different
+/// hashes are unequal without comparing their strings.
 public struct CompetencyKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var framework: String
-    public var code: String
+    public var framework: String {
+        get { storedFramework }
+        set { storedFramework = newValue; digest = CompetencyKey.digest(newValue, storedCode) }
+    }
+
+    public var code: String {
+        get { storedCode }
+        set { storedCode = newValue; digest = CompetencyKey.digest(storedFramework, newValue) }
+    }
+
+    private var storedFramework: String
+    private var storedCode: String
+    /// The hash of both codes (the process's `Hasher`, so equal strings in Swift's sense —
+    /// canonically equivalent — give equal digests).
+    private var digest: Int
 
     public init(framework: String, code: String) {
-        self.framework = framework
-        self.code = code
+        storedFramework = framework
+        storedCode = code
+        digest = CompetencyKey.digest(framework, code)
     }
 
     /// Parses `FRAMEWORK/CODE`, splitting at the first `/`.
@@ -20,10 +40,25 @@ public struct CompetencyKey: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(framework: f, code: c)
     }
 
+    private static func digest(_ framework: String, _ code: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(framework)
+        hasher.combine(code)
+        return hasher.finalize()
+    }
+
     public var description: String { "\(framework)/\(code)" }
 
+    public static func == (a: CompetencyKey, b: CompetencyKey) -> Bool {
+        a.digest == b.digest && a.storedCode == b.storedCode && a.storedFramework == b.storedFramework
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+    }
+
     public static func < (a: CompetencyKey, b: CompetencyKey) -> Bool {
-        (a.framework, a.code) < (b.framework, b.code)
+        (a.storedFramework, a.storedCode) < (b.storedFramework, b.storedCode)
     }
 }
 

@@ -49,10 +49,10 @@ extension Catalog {
     /// Linear in the size of the document with one hash lookup per reference: entities are
     /// checked in storage order and only their problems are put in order afterwards, locations
     /// are built only for problems, and nothing is copied per reference (an ESCO-sized document
-    /// with 130,000 occupation–skill links is checked in a few milliseconds).
+    /// with 130,000 occupation–skill links is checked in a few milliseconds). To keep the list
+    /// up to date while a document is edited, keep an `IntegrityLedger` instead.
     public func integrityProblems() -> [IntegrityProblem] {
-        var check = IntegrityCheck(self)
-        return check.run()
+        IntegrityLedger(self).problems
     }
 
     /// Parent cycles in competency trees, each as the codes around the loop (first repeated last).

@@ -1,35 +1,47 @@
-/// One run of `Catalog.integrityProblems()`.
+/// What the integrity check looks at, one entity at a time. Each entity's problems depend only
+/// on the entity itself and on which codes exist elsewhere, so after an edit only the entities
+/// edited, and those naming something that appeared or went away, are checked again
+/// (`IntegrityLedger`).
+enum IntegritySubject: Hashable, Sendable {
+    case framework(String)
+    /// A competency by the key it is stored under.
+    case competency(CompetencyKey)
+    case credential(String)
+    case pathway(String)
+    case learner(String)
+    case occupation(String)
+    case comment(Int)
+}
+
+/// Something a reference names: what must exist for the reference to hold.
+enum IntegrityTarget: Hashable, Sendable {
+    case framework(String)
+    case competency(CompetencyKey)
+    case credential(String)
+    case pathway(String)
+}
+
+/// The rules of `Catalog.integrityProblems()` for one entity at a time.
 ///
-/// Each kind of entity is checked in storage order (no sorting of 14,000 competencies or 3,000
-/// occupations); the problems found are put in the documented order afterwards, which costs
-/// nothing when there are none. A location ("credential X, outcome LO2") is built only when
-/// there is a problem to report, and existence is asked with `index(forKey:)`, which copies
-/// nothing out of the catalog.
-struct IntegrityCheck {
+/// A location ("credential X, outcome LO2") is built only when there is a problem to report,
+/// and existence is asked with `index(forKey:)`, which copies nothing out of the catalog. Each
+/// "does not exist" problem also notes its target in `missing`, so that the entity is checked
+/// again when the target appears.
+struct IntegrityRules {
     let catalog: Catalog
-    private var problems: [IntegrityProblem] = []
+    /// Problems found, in the order of the rules.
+    var problems: [IntegrityProblem] = []
+    /// Targets named by the problems found.
+    var missing: [IntegrityTarget] = []
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
     }
 
-    mutating func run() -> [IntegrityProblem] {
-        for f in catalog.frameworkList {
-            if let p = Codes.problem(with: f.code) { add("framework '\(f.code)'", p) }
-        }
-        let links = checkCompetencies()
-        if links.hasCycle {
-            problems.append(contentsOf: catalog.parentCycles().map {
-                IntegrityProblem(location: "framework \($0.framework)",
-                                 message: "parent cycle: " + $0.codes.joined(separator: " → "))
-            })
-        }
-        checkCredentials()
-        checkPathways()
-        checkLearners()
-        checkOccupations()
-        checkComments()
-        return problems
+    /// Forgets what was found (keeping the capacity).
+    mutating func reset() {
+        problems.removeAll(keepingCapacity: true)
+        missing.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Helpers
@@ -41,150 +53,147 @@ struct IntegrityCheck {
     private mutating func checkRef(_ key: CompetencyKey, _ location: @autoclosure () -> String) {
         if catalog.competencies.index(forKey: key) == nil {
             add(location(), "refers to competency \(key), which does not exist")
+            missing.append(.competency(key))
         }
     }
 
     private mutating func checkCredential(_ code: String, _ location: @autoclosure () -> String) {
         if catalog.credentials.index(forKey: code) == nil {
             add(location(), "refers to credential \(code), which does not exist")
+            missing.append(.credential(code))
         }
-    }
-
-    /// Runs `body` for each entity in storage order, then puts the problems it added in order
-    /// of `key` (an entity's own problems keep their order).
-    private mutating func inOrder<C: Collection, Key: Comparable>(
-        _ entities: C, key: (C.Element) -> Key, _ body: (inout IntegrityCheck, C.Element) -> Void
-    ) {
-        var found: [(key: Key, problem: IntegrityProblem)] = []
-        for e in entities {
-            let before = problems.count
-            body(&self, e)
-            if problems.count > before {
-                let k = key(e)
-                found += problems[before...].map { (k, $0) }
-                problems.removeSubrange(before...)
-            }
-        }
-        guard !found.isEmpty else { return }
-        let ordered = found.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-        problems += ordered.map(\.element.problem)
     }
 
     // MARK: - Entities
 
-    /// Competencies, and the parent links found on the way (for the cycle check).
-    private mutating func checkCompetencies() -> ParentLinks {
+    mutating func framework(_ f: CompetencyFramework) {
+        if let p = Codes.problem(with: f.code) { add("framework '\(f.code)'", p) }
+    }
+
+    /// Checks a competency stored under `key`; returns where its parent is stored, following
+    /// the stored key's framework (the tree's rule, for the cycle check).
+    @discardableResult
+    mutating func competency(_ c: Competency, storedAt key: CompetencyKey) -> Dictionary<CompetencyKey, Competency>.Index? {
         let competencies = catalog.competencies
-        var links = ParentLinks(count: competencies.count)
-        var found: [(key: CompetencyKey, problem: IntegrityProblem)] = []
-        var position = 0
-        for i in competencies.indices {
-            defer { position += 1 }
-            let before = problems.count
-            let key = competencies.keys[i]
-            let framework = competencies.values[i].framework
-            let here = { "competency \(framework)/\(competencies.values[i].code)" }
-            if catalog.frameworks.index(forKey: framework) == nil {
-                add(here(), "belongs to framework \(framework), which does not exist")
-            }
-            if competencies.values[i].code.isEmpty { add(here(), "the code is empty") }
-            if let parent = competencies.values[i].parent {
-                // The tree follows the stored key's framework; the rule, the competency's own.
-                let parentIndex = competencies.index(forKey: CompetencyKey(framework: key.framework, code: parent))
-                if let parentIndex { links.link(position, to: parentIndex, in: competencies) }
-                let exists = framework == key.framework ? parentIndex != nil
-                    : competencies.index(forKey: CompetencyKey(framework: framework, code: parent)) != nil
-                if !exists { add(here(), "has parent \(parent), which is not in the framework") }
-            }
-            for r in competencies.values[i].relations {
-                if !r.kind.isValid { add(here(), "has a relation of unknown kind '\(r.kind.rawValue)'") }
-                if let t = r.target { checkRef(t, here()) }
-                if r.target == nil && (r.targetURI ?? "").isEmpty { add(here(), "has a relation with no target") }
-            }
-            if problems.count > before {
-                let k = CompetencyKey(framework: framework, code: competencies.values[i].code)
-                found += problems[before...].map { (k, $0) }
-                problems.removeSubrange(before...)
+        let framework = c.framework
+        let here = { "competency \(framework)/\(c.code)" }
+        if catalog.frameworks.index(forKey: framework) == nil {
+            add(here(), "belongs to framework \(framework), which does not exist")
+            missing.append(.framework(framework))
+        }
+        if c.code.isEmpty { add(here(), "the code is empty") }
+        var parentIndex: Dictionary<CompetencyKey, Competency>.Index?
+        if let parent = c.parent {
+            // The tree follows the stored key's framework; the rule, the competency's own.
+            parentIndex = competencies.index(forKey: CompetencyKey(framework: key.framework, code: parent))
+            let own = CompetencyKey(framework: framework, code: parent)
+            let exists = framework == key.framework ? parentIndex != nil : competencies.index(forKey: own) != nil
+            if !exists {
+                add(here(), "has parent \(parent), which is not in the framework")
+                missing.append(.competency(own))
             }
         }
-        if !found.isEmpty {
-            let ordered = found.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-            problems += ordered.map(\.element.problem)
+        for r in c.relations {
+            if !r.kind.isValid { add(here(), "has a relation of unknown kind '\(r.kind.rawValue)'") }
+            if let t = r.target { checkRef(t, here()) }
+            if r.target == nil && (r.targetURI ?? "").isEmpty { add(here(), "has a relation with no target") }
         }
-        return links
+        return parentIndex
     }
 
-    private mutating func checkCredentials() {
-        inOrder(catalog.credentials.values, key: \.code) { check, c in
-            let here = { "credential \(c.code)" }
-            if let p = Codes.problem(with: c.code) { check.add(here(), p) }
-            if let e = c.ects, !(e >= 0) || !e.isFinite { check.add(here(), "ECTS must be zero or more") }
-            if let h = c.hours, !(h >= 0) || !h.isFinite { check.add(here(), "hours must be zero or more") }
-            let outcomes = c.learningOutcomes
-            // Outcome ids seen so far: a scan for the few outcomes a credential has, a set beyond.
-            var seen = outcomes.count > 16 ? Set<String>(minimumCapacity: outcomes.count) : nil
-            for (n, o) in outcomes.enumerated() {
-                let repeated = seen != nil ? !seen!.insert(o.id).inserted : outcomes[..<n].contains { $0.id == o.id }
-                if repeated { check.add("\(here()), outcome \(o.id)", "the outcome id is used twice") }
-                for m in o.mappings { check.checkRef(m.competency, "\(here()), outcome \(o.id)") }
-            }
-            for p in c.prerequisites.credentials { check.checkCredential(p, "\(here()), prerequisites") }
-            for p in c.prerequisites.recommendedAfter { check.checkCredential(p, "\(here()), recommended order") }
-            for p in c.prerequisites.competencies { check.checkRef(p.competency, "\(here()), prerequisites") }
+    mutating func credential(_ c: MicroCredential) {
+        let here = { "credential \(c.code)" }
+        if let p = Codes.problem(with: c.code) { add(here(), p) }
+        if let e = c.ects, !(e >= 0) || !e.isFinite { add(here(), "ECTS must be zero or more") }
+        if let h = c.hours, !(h >= 0) || !h.isFinite { add(here(), "hours must be zero or more") }
+        let outcomes = c.learningOutcomes
+        // Outcome ids seen so far: a scan for the few outcomes a credential has, a set beyond.
+        var seen = outcomes.count > 16 ? Set<String>(minimumCapacity: outcomes.count) : nil
+        for (n, o) in outcomes.enumerated() {
+            let repeated = seen != nil ? !seen!.insert(o.id).inserted : outcomes[..<n].contains { $0.id == o.id }
+            if repeated { add("\(here()), outcome \(o.id)", "the outcome id is used twice") }
+            for m in o.mappings { checkRef(m.competency, "\(here()), outcome \(o.id)") }
         }
+        for p in c.prerequisites.credentials { checkCredential(p, "\(here()), prerequisites") }
+        for p in c.prerequisites.recommendedAfter { checkCredential(p, "\(here()), recommended order") }
+        for p in c.prerequisites.competencies { checkRef(p.competency, "\(here()), prerequisites") }
     }
 
-    private mutating func checkPathways() {
-        inOrder(catalog.pathways.values, key: \.code) { check, p in
-            let here = { "pathway \(p.code)" }
-            if let problem = Codes.problem(with: p.code) { check.add(here(), problem) }
-            for t in p.target.competencies { check.checkRef(t.competency, "\(here()), target") }
-            if let lo = p.target.minECTS, let hi = p.target.maxECTS, lo > hi {
-                check.add("\(here()), target", "the ECTS range \(lo)–\(hi) is reversed")
-            }
-            for (i, s) in p.stages.enumerated() {
-                let stage = { "\(here()), stage \(i + 1)" }
-                for c in s.core { check.checkCredential(c, stage()) }
-                for g in s.electiveGroups {
-                    if g.choose < 1 { check.add("\(stage()), group '\(g.title)'", "must ask for at least one choice") }
-                    for c in g.options { check.checkCredential(c, "\(stage()), group '\(g.title)'") }
-                }
+    mutating func pathway(_ p: Pathway) {
+        let here = { "pathway \(p.code)" }
+        if let problem = Codes.problem(with: p.code) { add(here(), problem) }
+        for t in p.target.competencies { checkRef(t.competency, "\(here()), target") }
+        if let lo = p.target.minECTS, let hi = p.target.maxECTS, lo > hi {
+            add("\(here()), target", "the ECTS range \(lo)–\(hi) is reversed")
+        }
+        for (i, s) in p.stages.enumerated() {
+            let stage = { "\(here()), stage \(i + 1)" }
+            for c in s.core { checkCredential(c, stage()) }
+            for g in s.electiveGroups {
+                if g.choose < 1 { add("\(stage()), group '\(g.title)'", "must ask for at least one choice") }
+                for c in g.options { checkCredential(c, "\(stage()), group '\(g.title)'") }
             }
         }
     }
 
-    private mutating func checkLearners() {
-        inOrder(catalog.learners.values, key: \.name) { check, l in
-            let here = { "learner \(l.name)" }
-            if l.name.isEmpty { check.add(here(), "the name is empty") }
-            for c in l.completions { check.checkCredential(c.credential, "\(here()), completions") }
-            for r in l.priorLearning { check.checkRef(r.competency, "\(here()), prior learning") }
-        }
+    mutating func learner(_ l: Learner) {
+        let here = { "learner \(l.name)" }
+        if l.name.isEmpty { add(here(), "the name is empty") }
+        for c in l.completions { checkCredential(c.credential, "\(here()), completions") }
+        for r in l.priorLearning { checkRef(r.competency, "\(here()), prior learning") }
     }
 
-    private mutating func checkOccupations() {
-        let occupations = catalog.occupations
-        inOrder(occupations.indices, key: { occupations.values[$0].code }) { check, i in
-            let code = occupations.values[i].code
-            if let p = Codes.problem(with: code) { check.add("occupation \(code)", p) }
-            for k in occupations.values[i].essentialSkills { check.checkRef(k, "occupation \(code)") }
-            for k in occupations.values[i].optionalSkills { check.checkRef(k, "occupation \(code)") }
-        }
+    mutating func occupation(_ o: Occupation) {
+        let code = o.code
+        if let p = Codes.problem(with: code) { add("occupation \(code)", p) }
+        for k in o.essentialSkills { checkRef(k, "occupation \(code)") }
+        for k in o.optionalSkills { checkRef(k, "occupation \(code)") }
     }
 
-    private mutating func checkComments() {
-        let catalog = self.catalog
-        inOrder(catalog.comments.values, key: \.id) { check, c in
-            let here = "comment \(c.id)"
-            switch c.subject {
-            case .framework(let f):
-                if catalog.frameworks.index(forKey: f) == nil { check.add(here, "is on framework \(f), which does not exist") }
-            case .competency(let k): check.checkRef(k, here)
-            case .credential(let k): check.checkCredential(k, here)
-            case .pathway(let p):
-                if catalog.pathways.index(forKey: p) == nil { check.add(here, "is on pathway \(p), which does not exist") }
+    mutating func comment(_ c: ReviewComment) {
+        let here = "comment \(c.id)"
+        switch c.subject {
+        case .framework(let f):
+            if catalog.frameworks.index(forKey: f) == nil {
+                add(here, "is on framework \(f), which does not exist")
+                missing.append(.framework(f))
+            }
+        case .competency(let k): checkRef(k, here)
+        case .credential(let k): checkCredential(k, here)
+        case .pathway(let p):
+            if catalog.pathways.index(forKey: p) == nil {
+                add(here, "is on pathway \(p), which does not exist")
+                missing.append(.pathway(p))
             }
         }
+    }
+
+    /// Checks the subject as it is in the catalog; false when it is not there.
+    mutating func check(_ subject: IntegritySubject) -> Bool {
+        switch subject {
+        case .framework(let code):
+            guard let f = catalog.frameworks[code] else { return false }
+            framework(f)
+        case .competency(let key):
+            guard let c = catalog.competencies[key] else { return false }
+            competency(c, storedAt: key)
+        case .credential(let code):
+            guard let c = catalog.credentials[code] else { return false }
+            credential(c)
+        case .pathway(let code):
+            guard let p = catalog.pathways[code] else { return false }
+            pathway(p)
+        case .learner(let name):
+            guard let l = catalog.learners[name] else { return false }
+            learner(l)
+        case .occupation(let code):
+            guard let o = catalog.occupations[code] else { return false }
+            occupation(o)
+        case .comment(let id):
+            guard let c = catalog.comments[id] else { return false }
+            comment(c)
+        }
+        return true
     }
 }
 
@@ -242,5 +251,28 @@ struct ParentLinks {
             path.removeAll(keepingCapacity: true)
         }
         return false
+    }
+}
+
+extension Catalog {
+    /// Whether following parents (in the stored key's framework) from `key` comes back to it:
+    /// a loop made by that competency's own link, found in steps proportional to its depth.
+    func parentChainLoops(from key: CompetencyKey) -> Bool {
+        var current = key, steps = 0
+        while let code = competencies[current]?.parent, steps <= competencies.count {
+            let next = CompetencyKey(framework: current.framework, code: code)
+            if next == key { return true }
+            current = next
+            steps += 1
+        }
+        return false
+    }
+
+    /// The integrity problems of the parent cycles, as `integrityProblems()` lists them.
+    func parentCycleProblems() -> [IntegrityProblem] {
+        parentCycles().map {
+            IntegrityProblem(location: "framework \($0.framework)",
+                             message: "parent cycle: " + $0.codes.joined(separator: " → "))
+        }
     }
 }

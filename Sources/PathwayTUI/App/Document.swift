@@ -93,10 +93,11 @@ public struct Document: Sendable {
     public mutating func apply(_ set: ChangeSet) -> ChangeSet {
         let wasChecked = checks.isComplete
         let impact = ChangeImpact(set, before: catalog)
+        let before = catalog
         let inverse = catalog.apply(set)
         version += 1
         catalogVersion += 1
-        checks.changed(impact, after: catalog)
+        checks.changed(impact, set, before: before, after: catalog)
         if wasChecked { checks.checkAll(catalog) }
         // The set's first subjects go in front, in order. Only the first few are looked at, so a
         // 14,000-change import costs what a small edit costs (it was quadratic).

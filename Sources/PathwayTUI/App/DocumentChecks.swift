@@ -9,13 +9,17 @@ import PathwayModel
 /// Put together in order (integrity, pathways by code, catalog-wide, each finding once) the
 /// parts are exactly `Finding.check(catalog)`; the tests compare the two after random edits.
 struct DocumentChecks: Sendable {
-    /// Integrity problems of the whole catalog (nil until first checked).
+    /// Integrity problems of the whole catalog (empty until first checked).
     private(set) var integrity: [Finding] = []
+    /// The integrity problems, kept up to date edit by edit once checked.
+    private var ledger: IntegrityLedger?
     /// Each checked pathway's findings, in the engine's order.
     private(set) var pathways: [String: [Finding]] = [:]
     /// Catalog-wide findings not already listed among the integrity problems.
     private(set) var catalogWide: [Finding] = []
     private var catalogWideRaw: [Finding] = []
+    /// The map coverage behind the catalog-wide findings, while edits leave it as it was.
+    private var mapCoverage: MapCoverage?
 
     /// What still has to be checked; a part keeps its last findings until it is.
     private var integrityStale = true
@@ -76,7 +80,9 @@ struct DocumentChecks: Sendable {
     /// findings). Returns false when there was nothing left to check.
     mutating func checkNext(_ catalog: Catalog) -> Bool {
         if integrityStale {
-            integrity = catalog.integrityProblems().map(Finding.init(integrity:))
+            let ledger = IntegrityLedger(catalog)
+            self.ledger = ledger
+            integrity = ledger.problems.map(Finding.init(integrity:))
             integrityStale = false
             refreshCatalogWide()
             return true
@@ -88,7 +94,10 @@ struct DocumentChecks: Sendable {
             return true
         }
         if catalogWideStale {
-            catalogWideRaw = PathwayFindings.make(engineContext(catalog).catalogFindings())
+            let context = engineContext(catalog)
+            let coverage = mapCoverage ?? context.mapCoverage()
+            mapCoverage = coverage
+            catalogWideRaw = PathwayFindings.make(context.catalogFindings(mapCoverage: coverage))
             catalogWideStale = false
             refreshCatalogWide()
             return true
@@ -142,6 +151,8 @@ struct DocumentChecks: Sendable {
     mutating func markAllStale(_ catalog: Catalog) {
         engineStale = true
         integrityStale = true
+        ledger = nil
+        mapCoverage = nil
         catalogWideStale = true
         for code in pathways.keys where catalog.pathways[code] == nil { setPathway(code, nil) }
         stalePathways = Set(catalog.pathways.keys)
@@ -149,14 +160,21 @@ struct DocumentChecks: Sendable {
         roundSize = remainingParts
     }
 
-    /// Marks stale every part a change can affect (`impact` was read from the catalog before the
-    /// change, `after` is the result).
-    mutating func changed(_ impact: ChangeImpact, after: Catalog) {
+    /// Marks stale every part a change set can affect (`impact` was read from `before`, the
+    /// catalog before the change, `after` is the result). Integrity problems are brought up to
+    /// date at once, for the entities the change can affect.
+    mutating func changed(_ impact: ChangeImpact, _ set: ChangeSet, before: Catalog, after: Catalog) {
         let wasComplete = isComplete
         engineStale = true
-        // Any edit can add or mend an integrity problem; the check is linear and cheap.
-        integrityStale = true
-        if impact.affectsCatalogWide { catalogWideStale = true }
+        if !integrityStale, ledger != nil {
+            ledger!.update(set, from: before, to: after)
+            integrity = ledger!.problems.map(Finding.init(integrity:))
+            refreshCatalogWide()
+        }
+        if impact.affectsCatalogWide {
+            catalogWideStale = true
+            if mapCoverage != nil && !MapCoverage.isUnchanged(by: set, from: before, to: after) { mapCoverage = nil }
+        }
         var affected = impact.pathways
         if !impact.credentials.isEmpty || !impact.competencies.isEmpty {
             affected.formUnion(impact.pathwaysUsing(in: after))
