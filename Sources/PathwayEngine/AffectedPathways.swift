@@ -69,3 +69,25 @@ extension EngineContext {
         return affected
     }
 }
+
+extension EngineContext {
+    /// Codes of the credentials whose outcomes teach, or whose prerequisites require, one of
+    /// these competencies, and of those requiring one of these credentials: what a UI must
+    /// treat as changed, besides the credentials themselves, when those competencies or
+    /// credentials change. Works over the index (numbered competencies), copying no credential.
+    public func credentials(reading competencies: Set<CompetencyKey>, requiring credentials: Set<String>) -> Set<String> {
+        var out = Set<String>()
+        guard !competencies.isEmpty || !credentials.isEmpty else { return out }
+        var ids = Set<Int>()
+        for key in competencies { if let id = index.competencyIDs[key] { ids.insert(id) } }
+        for case let entry? in index.entries {
+            let prerequisites = entry.credential.prerequisites
+            if (!credentials.isEmpty && prerequisites.credentials.contains(where: credentials.contains))
+                || (!ids.isEmpty && entry.taught.contains { ids.contains($0.competency) })
+                || (!competencies.isEmpty && prerequisites.competencies.contains { competencies.contains($0.competency) }) {
+                out.insert(entry.credential.code)
+            }
+        }
+        return out
+    }
+}

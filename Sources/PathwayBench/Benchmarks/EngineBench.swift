@@ -57,6 +57,7 @@ extension Bench {
         report.figures.append(Figure("engine.recheckCredentialIncremental", "re-check after editing a credential (index updated)",
                                      stats: incremental, goal: .under(2),
                                      note: "EngineContext(catalog:applying:to:) for \(code), then \(pathway.code) re-checked (\(findings) findings)"))
+        try measureIntegrityUpdates(catalog, credentialEdit: edit, changed: changed)
         var affected = 0
         let everyAffected = Stats.withCPU(Timing.samples(repeats: max(20, options.repeats * 10)) {
             let updated = EngineContext(catalog: changed, applying: edit, to: context)
@@ -67,5 +68,33 @@ extension Bench {
         report.figures.append(Figure("engine.recheckAffected", "  and every pathway the edit affects re-checked",
                                      stats: everyAffected, goal: nil,
                                      note: "pathways(affectedBy:since:) named \(affected) pathways holding \(code) or depending on it (\(findings) findings)"))
+    }
+}
+
+/// The integrity problems kept up to date by an `IntegrityLedger` (what a save in the UI does
+/// instead of checking the whole catalog again).
+extension Bench {
+    mutating func measureIntegrityUpdates(_ catalog: Catalog, credentialEdit: ChangeSet, changed: Catalog) throws {
+        let ledger = IntegrityLedger(catalog)
+        var problems = 0
+        let update = Stats.withCPU(Timing.samples(repeats: max(20, options.repeats * 10)) {
+            var copy = ledger
+            copy.update(credentialEdit, from: catalog, to: changed)
+            problems = copy.problems.count
+        })
+        report.figures.append(Figure("engine.integrityUpdate", "integrity kept up to date after editing a credential",
+                                     stats: update, goal: nil, note: "IntegrityLedger.update: the credential re-checked, \(problems) problems"))
+        // Removing a competency that others name: every reference is searched for it.
+        guard let key = catalog.occupations.values.lazy.compactMap(\.essentialSkills.first).first else { return }
+        let removal = ChangeSet("Remove", [.removeCompetency(key)])
+        var removed = catalog
+        removed.apply(removal)
+        let remove = Stats.withCPU(Timing.samples(repeats: max(5, options.repeats)) {
+            var copy = ledger
+            copy.update(removal, from: catalog, to: removed)
+            problems = copy.problems.count
+        })
+        report.figures.append(Figure("engine.integrityRemoval", "  after removing a competency others name (raw removal)",
+                                     stats: remove, goal: nil, note: "IntegrityLedger.update: every reference searched, \(problems) problems found"))
     }
 }

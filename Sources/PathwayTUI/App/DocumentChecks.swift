@@ -177,7 +177,7 @@ struct DocumentChecks: Sendable {
         }
         var affected = impact.pathways
         if !impact.credentials.isEmpty || !impact.competencies.isEmpty {
-            affected.formUnion(impact.pathwaysUsing(in: after))
+            affected.formUnion(impact.pathwaysUsing(in: after, engineContext(after)))
         }
         if !impact.credentials.isEmpty {
             // Prerequisite cycles may appear or go: pathways holding a credential of a cycle that
@@ -259,23 +259,14 @@ struct ChangeImpact {
 
     /// Pathways whose check reads a changed credential or competency: those holding a changed
     /// credential, one requiring it, or one teaching or requiring a changed competency, and
-    /// those whose target names a changed competency.
-    func pathwaysUsing(in catalog: Catalog) -> Set<String> {
+    /// those whose target names a changed competency. `context` is the engine's for `catalog`.
+    func pathwaysUsing(in catalog: Catalog, _ context: EngineContext) -> Set<String> {
         var credentialsRead = credentials
-        for (code, c) in catalog.credentials {
-            if !credentials.isEmpty, c.prerequisites.credentials.contains(where: credentials.contains) {
-                credentialsRead.insert(code)
-                continue
-            }
-            guard !competencies.isEmpty else { continue }
-            if c.prerequisites.competencies.contains(where: { competencies.contains($0.competency) })
-                || c.learningOutcomes.contains(where: { o in o.mappings.contains { competencies.contains($0.competency) } }) {
-                credentialsRead.insert(code)
-            }
-        }
+        credentialsRead.formUnion(context.credentials(reading: competencies, requiring: credentials))
+        func reads(_ codes: [String]) -> Bool { codes.contains(where: credentialsRead.contains) }
         var out = Set<String>()
         for (code, p) in catalog.pathways {
-            if p.allCredentialCodes.contains(where: credentialsRead.contains)
+            if p.stages.contains(where: { reads($0.core) || $0.electiveGroups.contains { reads($0.options) } })
                 || (!competencies.isEmpty && p.target.competencies.contains { competencies.contains($0.competency) }) {
                 out.insert(code)
             }
