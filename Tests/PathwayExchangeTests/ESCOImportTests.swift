@@ -107,6 +107,66 @@ import PathwayModel
         fails("", "skills_en.csv: the file is empty; expected a header row and data")
     }
 
+    /// Relation rows are matched by the bytes of their URIs: padded, quoted or upper-case cells,
+    /// rows of one occupation spread through the file, repeats, and unknown URIs.
+    @Test func relationRowsMatchWhateverTheirOrderOrPadding() throws {
+        let s = "http://data.europa.eu/esco/skill/", o = "http://data.europa.eu/esco/occupation/"
+        let skills = "conceptUri,preferredLabel,skillType\n" + ["a1", "b2", "c3"].map { "\(s)\($0),skill \($0),skill/competence\n" }.joined()
+        let occupations = "conceptUri,preferredLabel\n\(o)x,role x\n\(o)y,role y\n"
+        let relations = """
+            occupationUri,relationType,skillUri
+            \(o)x,essential,\(s)a1
+            \(o)y,OPTIONAL,\(s)b2
+            "\(o)x", Essential ,\(s)c3
+              \(o)y  ,essential,"\(s)a1"
+            \(o)x,optional,\(s)a1
+            \(o)y,optional,\(s)zz
+            \(o)zz,essential,\(s)a1
+            \(o)x,essential,\(s)b2\u{20}
+
+            """
+        let imported = try ESCOImporter.read(ESCOFiles(
+            skills: [ImportSource(name: "skills_en.csv", text: skills)],
+            occupations: ImportSource(name: "occupations_en.csv", text: occupations),
+            relations: ImportSource(name: "occupationSkillRelations_en.csv", text: relations)))
+        let x = try #require(imported.occupations.first { $0.code == "x" })
+        let y = try #require(imported.occupations.first { $0.code == "y" })
+        // x: a1 essential (its later "optional" row repeats the pair and is left out), c3, b2.
+        #expect(x.essentialSkills.map(\.code) == ["a1", "c3", "b2"] && x.optionalSkills.isEmpty)
+        #expect(y.essentialSkills.map(\.code) == ["a1"] && y.optionalSkills.map(\.code) == ["b2"])
+        #expect(x.essentialSkills.allSatisfy { $0.framework == "ESCO" })
+        #expect(imported.notes == [
+            "1 occupation–skill links name skills that are not in this import and were left out",
+            "1 occupation–skill links name occupations that are not in the occupations file and were left out",
+        ])
+        let bad = relations.replacingOccurrences(of: "OPTIONAL", with: "sometimes")
+        let e = #expect(throws: ImportError.self) {
+            try ESCOImporter.read(ESCOFiles(skills: [ImportSource(name: "skills_en.csv", text: skills)],
+                                            occupations: ImportSource(name: "occupations_en.csv", text: occupations),
+                                            relations: ImportSource(name: "rel.csv", text: bad)))
+        }
+        #expect(e?.description == "rel.csv, line 3: relationType is 'sometimes'; it must be essential or optional")
+    }
+
+    /// A skill listed in a collection and again in skills_en.csv is one competency with the
+    /// broader links of both; listed twice in one file, it is refused at the second line.
+    @Test func skillsListedInTwoFilesMergeButNotTwiceInOne() throws {
+        let s = "http://data.europa.eu/esco/skill/"
+        let collection = "conceptUri,preferredLabel,broaderConceptUri\n\(s)a1,skill a1,\(s)g1 | \(s)b2\n\(s)b2,skill b2,\n"
+        let main = "conceptUri,preferredLabel\n\(s)b2,skill b2 again\n\(s)a1,skill a1\n"
+        let imported = try ESCOImporter.read(ESCOFiles(skills: [ImportSource(name: "greenSkillsCollection_en.csv", text: collection),
+                                                                ImportSource(name: "skills_en.csv", text: main)]))
+        #expect(imported.competencies.map(\.code) == ["a1", "b2"])
+        #expect(imported.competencies[1].title == "skill b2")   // the first listing names it
+        let a1 = imported.competencies[0]
+        #expect(a1.parent == "b2")
+        #expect(a1.relations == [CompetencyRelation(kind: .broader, targetURI: "\(s)g1")])
+        let e = #expect(throws: ImportError.self) {
+            try ESCOImporter.read(ESCOFiles(skills: [ImportSource(name: "skills_en.csv", text: main + "\(s)b2,again\n")]))
+        }
+        #expect(e?.description == "skills_en.csv, line 4: the skill \(s)b2 is already listed on line 2; each skill must appear once")
+    }
+
     @Test func relationsWithoutOccupationsAreRefused() throws {
         let e = #expect(throws: ImportError.self) {
             try ESCOImporter.read(ESCOFiles(skills: [try local("skills_en.csv")], relations: try local("occupationSkillRelations_en.csv")))

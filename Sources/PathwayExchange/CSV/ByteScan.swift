@@ -39,15 +39,22 @@ enum ByteScan {
 /// about a thousand instructions per cell, most of a big import's reading time.
 enum UTF8Check {
     static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstInvalid(in: p, from: 0) == nil
+    }
+
+    /// The offset of the first byte at or after `start` that does not begin a valid UTF-8
+    /// sequence (overlong forms, surrogates and values beyond U+10FFFF are invalid); nil when
+    /// the rest is valid.
+    static func firstInvalid(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let n = p.count
-        guard let base = p.baseAddress else { return true }
+        guard let base = p.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
-        var i = 0
+        var i = start
         while i < n {
             while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 i &+= 8
             }
-            guard i < n else { return true }
+            guard i < n else { return nil }
             let b0 = p[i]
             if b0 < 0x80 { i += 1; continue }
             func continuation(_ k: Int) -> UInt8? {
@@ -55,24 +62,24 @@ enum UTF8Check {
                 let b = p[i + k]
                 return b & 0xC0 == 0x80 ? b : nil
             }
-            if b0 < 0xC2 { return false }                       // stray continuation or overlong
+            if b0 < 0xC2 { return i }                           // stray continuation or overlong
             if b0 < 0xE0 {
-                guard continuation(1) != nil else { return false }
+                guard continuation(1) != nil else { return i }
                 i += 2
             } else if b0 < 0xF0 {
-                guard let b1 = continuation(1), continuation(2) != nil else { return false }
-                if b0 == 0xE0 && b1 < 0xA0 { return false }     // overlong
-                if b0 == 0xED && b1 >= 0xA0 { return false }    // UTF-16 surrogate
+                guard let b1 = continuation(1), continuation(2) != nil else { return i }
+                if b0 == 0xE0 && b1 < 0xA0 { return i }         // overlong
+                if b0 == 0xED && b1 >= 0xA0 { return i }        // UTF-16 surrogate
                 i += 3
             } else if b0 < 0xF5 {
-                guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else { return false }
-                if b0 == 0xF0 && b1 < 0x90 { return false }     // overlong
-                if b0 == 0xF4 && b1 >= 0x90 { return false }    // beyond U+10FFFF
+                guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else { return i }
+                if b0 == 0xF0 && b1 < 0x90 { return i }         // overlong
+                if b0 == 0xF4 && b1 >= 0x90 { return i }        // beyond U+10FFFF
                 i += 4
             } else {
-                return false
+                return i
             }
         }
-        return true
+        return nil
     }
 }
