@@ -44,6 +44,17 @@ import PathwayModel
         #expect(e?.description == "--framework: 'a/b' cannot be a framework code: the code contains '/', which is reserved")
     }
 
+    @Test func aNewFrameworkIsAllAddedUnlessLeftoversUseItsCode() throws {
+        let fresh = try ImportPlan(importing: imported(["A", "B"]), into: TestCatalog.make(), code: "NEW")
+        #expect((fresh.summary.added, fresh.summary.changed, fresh.summary.unchanged) == (2, 0, 0))
+        #expect(fresh.summary.frameworkIsNew && fresh.changeSet.changes.count == 3)
+        // A competency left behind under the code (its framework gone) is compared, not re-added blindly.
+        let leftovers = Catalog(competencies: [Competency(framework: "GP", code: "A", title: "Competency A", position: 0)])
+        let plan = try ImportPlan(importing: imported(["A", "B"]), into: leftovers)
+        #expect(plan.summary.frameworkIsNew)
+        #expect((plan.summary.added, plan.summary.changed, plan.summary.unchanged) == (1, 0, 1))
+    }
+
     @Test func duplicateCodesAreRefused() {
         let e = #expect(throws: ImportError.self) { try ImportPlan(importing: imported(["A", "B", "A"]), into: Catalog()) }
         #expect(e?.description == "new.csv: the code A is used by more than one competency; codes must be unique")

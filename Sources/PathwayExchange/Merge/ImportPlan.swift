@@ -31,15 +31,23 @@ public struct ImportPlan: Hashable, Sendable {
                                     frameworkIsNew: existing == nil)
         summary.notes = incoming.notes
         var changes: [Change] = []
+        changes.reserveCapacity(1 + incoming.competencies.count + incoming.occupations.count)
         if existing != framework { changes.append(.putFramework(framework)) }
 
+        // A brand-new framework (the common case) has nothing in the document to compare with:
+        // every competency is added without a lookup, unless broken leftovers already use its code.
+        let mayMatch = existing != nil || catalog.competencies.keys.contains { $0.framework == target }
         var seen = Set<String>()
-        seen.reserveCapacity(incoming.competencies.count)
+        if existing != nil { seen.reserveCapacity(incoming.competencies.count) }
         for c in incoming.competencies {
-            seen.insert(c.code)
-            if let old = catalog.competencies[c.key] {
-                if old == c { summary.unchanged += 1; continue }
-                summary.changed += 1
+            if mayMatch {
+                if existing != nil { seen.insert(c.code) }
+                if let old = catalog.competencies[c.key] {
+                    if old == c { summary.unchanged += 1; continue }
+                    summary.changed += 1
+                } else {
+                    summary.added += 1
+                }
             } else {
                 summary.added += 1
             }
@@ -47,7 +55,7 @@ public struct ImportPlan: Hashable, Sendable {
         }
 
         for o in incoming.occupations {
-            if let old = catalog.occupations[o.code] {
+            if let old = catalog.occupations.isEmpty ? nil : catalog.occupations[o.code] {
                 if old == o { continue }
                 summary.occupationsChanged += 1
             } else {
