@@ -8,8 +8,9 @@ import PathwayModel
 /// foreign key of every inserted row (for 130,000 occupation–skill links that check alone costs
 /// more than the inserts). Here nothing can exist yet, so rows are inserted with statements
 /// prepared once; the connection's foreign-key enforcement is off for this one transaction and
-/// the tables written are checked once, before commit, with `PRAGMA foreign_key_check`; the
-/// search index is filled by one statement at the end. All of it is one transaction, so a
+/// the tables written are checked once, before commit, with `PRAGMA foreign_key_check` (except
+/// alternative labels and occupation–skill links, whose row ids were all read from the database
+/// in this transaction); the search index is filled by one statement at the end. All of it is one transaction, so a
 /// failure anywhere leaves the file as it was.
 ///
 /// Only for sets that remove nothing and put each thing once (so no cascade is needed and no
@@ -48,16 +49,17 @@ final class BulkWriter {
         """)
     private lazy var insertOccupation = prepare(
         "INSERT INTO occupation (code, uri, title, description, isco_group) VALUES (?, ?, ?, ?, ?)")
-    private lazy var insertOccupationSkill = prepare("""
-        INSERT INTO occupation_skill (occupation, essential, position, competency_framework, competency_code)
-        VALUES (?, ?, ?, ?, ?)
-        """)
+    private lazy var insertOccupationSkill = prepare(
+        "INSERT INTO occupation_skill (occupation, essential, position, competency) VALUES (?, ?, ?, ?)")
+    /// Row ids of the competencies links name: those inserted here, and any already in the file.
+    private let ids: CompetencyIDs
     private var prepareFailure: Error?
 
     init(_ db: Database, options: Options = .standard) {
         self.db = db
         self.options = options
         general = CatalogWriter(db)
+        ids = CompetencyIDs(db)
     }
 
     private func prepare(_ sql: String) -> PreparedStatement? {
@@ -158,6 +160,7 @@ final class BulkWriter {
             }
         }
         competencies.sort { $0.key < $1.key }
+        ids.reserve(competencies.count)
         for c in competencies { try insert(c) }
         competencies = []
         occupations.sort { $0.code < $1.code }
@@ -200,6 +203,7 @@ final class BulkWriter {
         try row.run()
         let id = db.lastInsertedRowID
         competencyIDs.append(id)
+        ids.add(c.key, id)
         written.insert("competency")
         if !c.altLabels.isEmpty {
             let label = try use(insertAltLabel)
@@ -209,7 +213,6 @@ final class BulkWriter {
                 label.bind(3, text)
                 try label.run()
             }
-            written.insert("competency_alt_label")
         }
         if !c.relations.isEmpty {
             let relation = try use(insertRelation)
@@ -248,19 +251,23 @@ final class BulkWriter {
         row.bind(4, o.description)
         row.bind(5, o.iscoGroup)
         try row.run()
+        let occupation = db.lastInsertedRowID
         let link = try use(insertOccupationSkill)
         // Key order: (occupation, essential, position), optional (0) before essential (1).
         for (essential, skills) in [(false, o.optionalSkills), (true, o.essentialSkills)] {
-            for (i, k) in skills.enumerated() {
-                link.bind(1, o.code)
+            for (i, key) in skills.enumerated() {
+                guard let competency = try ids.id(of: key) else {
+                    throw StoreError.brokenReference(
+                        path: "", detail: "occupation \(o.code) referring to competency \(key), which does not exist")
+                }
+                link.bind(1, occupation)
                 link.bind(2, essential)
                 link.bind(3, i)
-                link.bind(4, k.framework)
-                link.bind(5, k.code)
+                link.bind(4, competency)
                 try link.run()
             }
         }
-        written.insert("occupation_skill")
+        // Not checked before commit: every id written was just read from the database.
     }
 
     /// One statement for every new competency, in rowid order, so FTS5 builds its index in
@@ -291,7 +298,7 @@ final class BulkWriter {
     func brokenReference() throws -> String? {
         for table in written.sorted() {
             if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check(\(table.quotedDatabaseIdentifier))") != nil {
-                return try ReferenceCheck.firstBrokenReference(db) ?? "a reference to something that does not exist"
+                return try ReferenceCheck.firstBrokenReference(db)?.text ?? "a reference to something that does not exist"
             }
         }
         return nil

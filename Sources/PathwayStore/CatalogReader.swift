@@ -7,13 +7,33 @@ enum CatalogReader {
     static func read(_ db: Database) throws -> Catalog {
         var catalog = Catalog()
         try readFrameworks(db, into: &catalog)
-        try readCompetencies(db, into: &catalog)
-        try readCredentials(db, into: &catalog)
-        try readPathways(db, into: &catalog)
-        try readLearners(db, into: &catalog)
-        try readOccupations(db, into: &catalog)
-        try readComments(db, into: &catalog)
+        let keysByID = try readCompetencies(db, into: &catalog)
+        let keys = SharedKeys(catalog.competencies)
+        try readCredentials(db, into: &catalog, keys: keys)
+        try readPathways(db, into: &catalog, keys: keys)
+        try readLearners(db, into: &catalog, keys: keys)
+        try readOccupations(db, into: &catalog, keys: keysByID)
+        try readComments(db, into: &catalog, keys: keys)
         return catalog
+    }
+
+    /// The keys of the competencies read, so that every reference to a competency holds the very
+    /// strings of that competency's own key instead of a copy read from its row: at ESCO scale
+    /// there are tens of thousands of references, each otherwise two strings on the heap.
+    struct SharedKeys {
+        let competencies: [CompetencyKey: Competency]
+
+        init(_ competencies: [CompetencyKey: Competency]) { self.competencies = competencies }
+
+        /// `key` as the catalog holds it; `key` itself when no competency has it.
+        func shared(_ key: CompetencyKey) -> CompetencyKey {
+            competencies.index(forKey: key).map { competencies.keys[$0] } ?? key
+        }
+
+        /// The key in columns `i` (framework) and `i + 1` (code) of `row`.
+        func key(_ row: FastRow, _ i: Int) -> CompetencyKey {
+            shared(CompetencyKey(framework: row[i], code: row[i + 1]))
+        }
     }
 
     /// Calls `body` with each row of the query.
@@ -47,10 +67,6 @@ enum CatalogReader {
         return day
     }
 
-    private static func key(_ row: FastRow, _ i: Int) -> CompetencyKey {
-        CompetencyKey(framework: row[i], code: row[i + 1])
-    }
-
     // MARK: Frameworks and competencies
 
     static func readFrameworks(_ db: Database, into catalog: inout Catalog) throws {
@@ -68,16 +84,20 @@ enum CatalogReader {
         }
     }
 
-    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws {
+    /// Reads competencies with their labels and relations; returns each one's key by row id.
+    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws -> [Int64: CompetencyKey] {
         var list: [Competency] = []
         var indexByID: [Int64: Int] = [:]
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM competency") ?? 0
         list.reserveCapacity(count)
         indexByID.reserveCapacity(count)
+        var framework = ""
         try each(db, "SELECT id, framework, code, uri, title, description, type, parent, position FROM competency") { r in
+            // Rows come framework by framework: one string for each framework's code.
+            if !r.text(1, equals: framework) { framework = r[1] }
             indexByID[r[0]] = list.count
             list.append(Competency(
-                framework: r[1], code: r[2], uri: r[3], title: r[4], description: r[5],
+                framework: framework, code: r[2], uri: r[3], title: r[4], description: r[5],
                 type: try enumValue(r[6], "competency type"), parent: r[7], position: r[8]))
         }
         try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
@@ -95,11 +115,36 @@ enum CatalogReader {
         }
         catalog.competencies.reserveCapacity(list.count)
         for c in list { catalog.competencies[c.key] = c }
+        var keysByID: [Int64: CompetencyKey] = [:]
+        keysByID.reserveCapacity(indexByID.count)
+        for (id, i) in indexByID { keysByID[id] = list[i].key }
+        list = []
+        shareReferences(in: &catalog.competencies)
+        return keysByID
+    }
+
+    /// Points each competency's parent code and relation targets at the strings of the
+    /// competency they name.
+    private static func shareReferences(in competencies: inout [CompetencyKey: Competency]) {
+        func shared(_ key: CompetencyKey) -> CompetencyKey? {
+            competencies.index(forKey: key).map { competencies.keys[$0] }
+        }
+        for i in competencies.indices {
+            let c = competencies.values[i]
+            if let parent = c.parent, let key = shared(CompetencyKey(framework: c.framework, code: parent)) {
+                competencies.values[i].parent = key.code
+            }
+            for r in c.relations.indices {
+                if let target = c.relations[r].target, let key = shared(target) {
+                    competencies.values[i].relations[r].target = key
+                }
+            }
+        }
     }
 
     // MARK: Credentials
 
-    static func readCredentials(_ db: Database, into catalog: inout Catalog) throws {
+    static func readCredentials(_ db: Database, into catalog: inout Catalog, keys: SharedKeys) throws {
         var list: [MicroCredential] = []
         var index: [String: Int] = [:]
         try each(db, """
@@ -136,7 +181,7 @@ enum CatalogReader {
             let outcome: Int = r[1]
             guard let i = index[r[0]], list[i].learningOutcomes.indices.contains(outcome) else { return }
             list[i].learningOutcomes[outcome].mappings.append(
-                CompetencyLevel(competency: key(r, 2), level: try level(r[4], "an outcome mapping")))
+                CompetencyLevel(competency: keys.key(r, 2), level: try level(r[4], "an outcome mapping")))
         }
         try each(db, "SELECT credential, kind, prerequisite FROM credential_prerequisite ORDER BY credential, kind, position") { r in
             guard let i = index[r[0]] else { return }
@@ -152,14 +197,14 @@ enum CatalogReader {
             """) { r in
             guard let i = index[r[0]] else { return }
             list[i].prerequisites.competencies.append(
-                CompetencyLevel(competency: key(r, 1), level: try level(r[3], "a prerequisite")))
+                CompetencyLevel(competency: keys.key(r, 1), level: try level(r[3], "a prerequisite")))
         }
         for c in list { catalog.credentials[c.code] = c }
     }
 
     // MARK: Pathways
 
-    static func readPathways(_ db: Database, into catalog: inout Catalog) throws {
+    static func readPathways(_ db: Database, into catalog: inout Catalog, keys: SharedKeys) throws {
         var list: [Pathway] = []
         var index: [String: Int] = [:]
         try each(db, """
@@ -180,7 +225,7 @@ enum CatalogReader {
             """) { r in
             guard let i = index[r[0]] else { return }
             list[i].target.competencies.append(
-                CompetencyLevel(competency: key(r, 1), level: try level(r[3], "a pathway target")))
+                CompetencyLevel(competency: keys.key(r, 1), level: try level(r[3], "a pathway target")))
         }
         try each(db, "SELECT pathway, title FROM stage ORDER BY pathway, position") { r in
             if let i = index[r[0]] { list[i].stages.append(Stage(title: r[1])) }
@@ -206,7 +251,7 @@ enum CatalogReader {
 
     // MARK: Learners, occupations, comments
 
-    static func readLearners(_ db: Database, into catalog: inout Catalog) throws {
+    static func readLearners(_ db: Database, into catalog: inout Catalog, keys: SharedKeys) throws {
         try each(db, "SELECT name, note FROM learner") { r in
             let l = Learner(name: r[0], note: r[1])
             catalog.learners[l.name] = l
@@ -218,46 +263,60 @@ enum CatalogReader {
         try each(db, """
             SELECT learner, competency_framework, competency_code, level FROM prior_learning ORDER BY learner, position
             """) { r in
-            let held = CompetencyLevel(competency: key(r, 1), level: try level(r[3], "prior learning"))
+            let held = CompetencyLevel(competency: keys.key(r, 1), level: try level(r[3], "prior learning"))
             catalog.learners[r[0]]?.priorLearning.append(held)
         }
     }
 
-    static func readOccupations(_ db: Database, into catalog: inout Catalog) throws {
-        try each(db, "SELECT code, uri, title, description, isco_group FROM occupation") { r in
-            let o = Occupation(code: r[0], uri: r[1], title: r[2], description: r[3], iscoGroup: r[4])
-            catalog.occupations[o.code] = o
+    static func readOccupations(_ db: Database, into catalog: inout Catalog, keys: [Int64: CompetencyKey]) throws {
+        var list: [Occupation] = []
+        var indexByID: [Int64: Int] = [:]
+        try each(db, "SELECT id, code, uri, title, description, isco_group FROM occupation") { r in
+            indexByID[r[0]] = list.count
+            list.append(Occupation(code: r[1], uri: r[2], title: r[3], description: r[4], iscoGroup: r[5]))
         }
-        // 130,000 links at ESCO scale. Each occupation's lists are gathered, then stored once;
-        // rows come in the table's key order (no sort); and each link holds the key its
-        // competency already has, sharing its strings instead of a copy of its code per link.
-        var keys: [String: [String: CompetencyKey]] = [:]
-        for k in catalog.competencies.keys { keys[k.framework, default: [:]][k.code] = k }
-        var current = ""
+        // 130,000 links at ESCO scale, four integers each, in the table's key order (no sort);
+        // each holds the key its competency already has, sharing its strings. An occupation's
+        // lists are gathered in scratch arrays and stored at their exact size (appending to them
+        // in place would leave a third of their capacity unused on average).
+        var current: Int64 = -1
         var essential: [CompetencyKey] = [], optional: [CompetencyKey] = []
-        func flush() {
-            guard !current.isEmpty || !(essential.isEmpty && optional.isEmpty) else { return }
-            catalog.occupations[current]?.essentialSkills = essential
-            catalog.occupations[current]?.optionalSkills = optional
-            essential = []
-            optional = []
+        var missing: Int64?
+        func exact(_ scratch: [CompetencyKey]) -> [CompetencyKey] {
+            var list: [CompetencyKey] = []
+            list.reserveCapacity(scratch.count)
+            list.append(contentsOf: scratch)
+            return list
         }
-        try each(db, """
-            SELECT occupation, essential, competency_framework, competency_code
-            FROM occupation_skill ORDER BY occupation, essential, position
-            """) { r in
-            if !r.text(0, equals: current) {
-                flush()
-                current = r[0]
+        func flush() {
+            if let i = indexByID[current] {
+                list[i].essentialSkills = exact(essential)
+                list[i].optionalSkills = exact(optional)
             }
-            let framework: String = r[2], code: String = r[3]
-            let link = keys[framework]?[code] ?? CompetencyKey(framework: framework, code: code)
-            if r[1] as Bool { essential.append(link) } else { optional.append(link) }
+            essential.removeAll(keepingCapacity: true)
+            optional.removeAll(keepingCapacity: true)
+        }
+        try each(db, "SELECT occupation, essential, competency FROM occupation_skill ORDER BY occupation, essential, position") { r in
+            let occupation: Int64 = r[0]
+            if occupation != current {
+                flush()
+                current = occupation
+            }
+            guard let key = keys[r[2]] else {
+                missing = r[2]
+                return
+            }
+            if r[1] as Bool { essential.append(key) } else { optional.append(key) }
         }
         flush()
+        if let missing {
+            throw StoreError.corrupt(path: "", detail: "an occupation links to competency #\(missing), which does not exist")
+        }
+        catalog.occupations.reserveCapacity(list.count)
+        for o in list { catalog.occupations[o.code] = o }
     }
 
-    static func readComments(_ db: Database, into catalog: inout Catalog) throws {
+    static func readComments(_ db: Database, into catalog: inout Catalog, keys: SharedKeys) throws {
         try each(db, """
             SELECT id, author, date, text, subject_kind, framework, competency_framework, competency_code,
                 credential, pathway FROM comment
@@ -266,7 +325,7 @@ enum CatalogReader {
             let subject: CommentSubject
             switch kind {
             case "framework": subject = .framework(r[5])
-            case "competency": subject = .competency(key(r, 6))
+            case "competency": subject = .competency(keys.key(r, 6))
             case "credential": subject = .credential(r[8])
             default: subject = .pathway(r[9])
             }

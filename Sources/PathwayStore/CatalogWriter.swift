@@ -16,11 +16,15 @@ final class CatalogWriter {
     private var searchPending: Set<Int64> = []
     /// Whether those competencies may already have search entries (false while seeding empty tables).
     private var searchMayExist = false
+    /// Occupations put whose links are still to be written, by code (`finish()` writes them).
+    private var linksPending: [String: Occupation] = [:]
 
     init(_ db: Database) { self.db = db }
 
-    /// Brings the search index up to date with everything written; call once before commit.
+    /// Writes occupations' links and brings the search index up to date with everything
+    /// written; call once before commit.
     func finish() throws {
+        try writePendingLinks()
         guard !searchPending.isEmpty else { return }
         // One statement per phase, ids ascending: FTS5 then buffers every new entry in memory and
         // writes its index once at commit.
@@ -60,7 +64,9 @@ final class CatalogWriter {
         case .putComment(let c): try put(c)
         case .removeComment(let id): try run("DELETE FROM comment WHERE id = ?", [id])
         case .putOccupation(let o): try put(o, fresh: false)
-        case .removeOccupation(let code): try run("DELETE FROM occupation WHERE code = ?", [code])
+        case .removeOccupation(let code):
+            try run("DELETE FROM occupation WHERE code = ?", [code])
+            linksPending[code] = nil
         }
     }
 
@@ -80,6 +86,7 @@ final class CatalogWriter {
         for table in ["comment", "occupation", "learner", "pathway", "credential", "framework"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        linksPending = [:]
     }
 
     // MARK: Frameworks and competencies
@@ -282,18 +289,43 @@ final class CatalogWriter {
     }
 
     func put(_ o: Occupation, fresh: Bool) throws {
-        try run("""
+        guard let id = try FastStatement(db, sql: """
             INSERT INTO occupation (code, uri, title, description, isco_group) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET uri = excluded.uri, title = excluded.title,
                 description = excluded.description, isco_group = excluded.isco_group
-            """, [o.code, o.uri, o.title, o.description, o.iscoGroup])
-        if !fresh { try run("DELETE FROM occupation_skill WHERE occupation = ?", [o.code]) }
-        for (essential, skills) in [(true, o.essentialSkills), (false, o.optionalSkills)] {
-            for (i, k) in skills.enumerated() {
-                try run("""
-                    INSERT INTO occupation_skill (occupation, essential, position, competency_framework, competency_code)
-                    VALUES (?, ?, ?, ?, ?)
-                    """, [o.code, essential, i, k.framework, k.code])
+            RETURNING id
+            """).int64([o.code, o.uri, o.title, o.description, o.iscoGroup]) else { return }
+        if !fresh { try run("DELETE FROM occupation_skill WHERE occupation = ?", [id]) }
+        linksPending[o.code] = o
+    }
+
+    /// Writes the links of the occupations put in this transaction, each competency found by key.
+    /// Done last, so that a change set may put an occupation before the competencies it links to.
+    private func writePendingLinks() throws {
+        guard !linksPending.isEmpty else { return }
+        let pending = linksPending
+        linksPending = [:]
+        let insert = try PreparedStatement(db, """
+            INSERT INTO occupation_skill (occupation, essential, position, competency) VALUES (?, ?, ?, ?)
+            """)
+        let ids = CompetencyIDs(db)
+        for code in pending.keys.sorted() {
+            let o = pending[code]!
+            guard let occupation = try FastStatement(db, sql: "SELECT id FROM occupation WHERE code = ?").int64([code]) else {
+                continue
+            }
+            for (essential, skills) in [(false, o.optionalSkills), (true, o.essentialSkills)] {
+                for (i, key) in skills.enumerated() {
+                    guard let competency = try ids.id(of: key) else {
+                        throw StoreError.brokenReference(
+                            path: "", detail: "occupation \(code) referring to competency \(key), which does not exist")
+                    }
+                    insert.bind(1, occupation)
+                    insert.bind(2, essential)
+                    insert.bind(3, i)
+                    insert.bind(4, competency)
+                    try insert.run()
+                }
             }
         }
     }

@@ -61,7 +61,7 @@ public final class DocumentStore: @unchecked Sendable {
         }
         queue = try Self.openQueue(path: path, sqliteName: sqliteName, readOnly: isReadOnly)
         if !isReadOnly && found.version < Schema.currentVersion {
-            do { try Schema.migrator.migrate(queue) } catch { throw StoreError(error, path: path) }
+            try Schema.migrate(queue, path: path)
         }
         _ = try hasChangedElsewhere()
     }
@@ -88,7 +88,7 @@ public final class DocumentStore: @unchecked Sendable {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
             }
-            try Schema.migrator.migrate(queue)
+            try Schema.migrate(queue, path: path)
             // Errors name the document being created, not the temporary file.
             if !seed.isEmpty {
                 _ = try bulkTransaction(queue, path: path, seed.insertionChanges, onlyIfNew: false)
@@ -131,8 +131,16 @@ public final class DocumentStore: @unchecked Sendable {
     // MARK: Reading
 
     /// The whole document in memory.
+    ///
+    /// The pages SQLite cached while reading are given back afterwards: the catalog now holds
+    /// what they held, and the memory is better spent on what the caller builds next.
     public func load() throws -> Catalog {
-        do { return try queue.read { db in try CatalogReader.read(db) } } catch { throw StoreError(error, path: path) }
+        do {
+            return try queue.read { db in
+                defer { try? db.execute(sql: "PRAGMA shrink_memory") }
+                return try CatalogReader.read(db)
+            }
+        } catch { throw StoreError(error, path: path) }
     }
 
     /// Competencies whose title, alternative labels or description contain words starting with
@@ -224,14 +232,14 @@ public final class DocumentStore: @unchecked Sendable {
             try body(CatalogWriter(db))
             try db.commit()
         } catch {
-            var explained = error
-            if let e = error as? DatabaseError, e.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY,
-               db.isInsideTransaction {
-                explained = StoreError.brokenReference(
-                    path: path, detail: (try? ReferenceCheck.firstBrokenReference(db)) ?? "a reference to something that does not exist")
-            }
+            var broken: ReferenceCheck.Broken?
+            let refused = (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+            if refused && db.isInsideTransaction { broken = try? ReferenceCheck.firstBrokenReference(db) }
             if db.isInsideTransaction { try? db.rollback() }
-            throw explained
+            guard refused else { throw error }
+            // Named after the rollback, when what it refers to by id is back.
+            throw StoreError.brokenReference(
+                path: path, detail: broken?.named(in: db) ?? "a reference to something that does not exist")
         }
     }
 
@@ -337,7 +345,7 @@ public final class DocumentStore: @unchecked Sendable {
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard appID == Schema.applicationID else { throw StoreError.foreignDatabase(path: path) }
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let superseded = try db.tableExists("grdb_migrations") && Schema.migrator.hasBeenSuperseded(db)
+                let superseded = try Schema.hasUnknownMigration(db)
                 return (version, superseded)
             }
         } catch {

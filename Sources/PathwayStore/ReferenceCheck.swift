@@ -17,10 +17,31 @@ enum ReferenceCheck {
         "completion": "'learner ' || learner || ' (completions)'",
         "prior_learning": "'learner ' || learner || ' (prior learning)'",
         "comment": "'comment ' || id",
-        "occupation_skill": "'occupation ' || occupation",
+        "occupation_skill": "'occupation ' || (SELECT code FROM occupation WHERE id = t.occupation)",
     ]
 
-    static func firstBrokenReference(_ db: Database) throws -> String? {
+    /// A reference without its target. A reference by row id (an occupation's link to a
+    /// competency) cannot be named while its competency is deleted: `named(in:)` names it once
+    /// the transaction is rolled back and the competency is there again.
+    struct Broken {
+        var owner: String
+        var parent: String
+        var target: String
+        /// The row id the reference holds, when it refers by id.
+        var id: Int64?
+
+        var text: String { "\(owner) referring to \(parent) \(target), which does not exist" }
+
+        /// `text`, a competency referred to by id named by its key when `db` has it.
+        func named(in db: Database) -> String {
+            guard let id, parent == "competency",
+                  let key = try? String.fetchOne(db, sql: "SELECT framework || '/' || code FROM competency WHERE id = ?", arguments: [id])
+            else { return text }
+            return "\(owner) referring to competency \(key), which does not exist"
+        }
+    }
+
+    static func firstBrokenReference(_ db: Database) throws -> Broken? {
         for violation in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
             let table: String = violation[0], parent: String = violation[2], fkid: Int = violation[3]
             let columns = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table.quotedDatabaseIdentifier))")
@@ -34,14 +55,15 @@ enum ReferenceCheck {
             let match = zip(from, to).map { "p.\($1) = t.\($0)" }.joined(separator: " AND ")
             let notNull = from.map { "t.\($0) IS NOT NULL" }.joined(separator: " AND ")
             let sql = """
-                SELECT \(owner), \(target) FROM \(table.quotedDatabaseIdentifier) t
+                SELECT \(owner), CAST(\(target) AS TEXT), typeof(\(target)) = 'integer', \(target) FROM \(table.quotedDatabaseIdentifier) t
                 WHERE \(notNull) AND NOT EXISTS (SELECT 1 FROM \(parent.quotedDatabaseIdentifier) p WHERE \(match))
                 LIMIT 1
                 """
             if let row = try Row.fetchOne(db, sql: sql) {
-                let who: String = row[0] ?? "a row of \(table)"
+                let byID: Bool = row[2]
                 let what: String = row[1] ?? "?"
-                return "\(who) referring to \(parent) \(what), which does not exist"
+                return Broken(owner: row[0] ?? "a row of \(table)", parent: parent,
+                              target: byID ? "#\(what)" : what, id: byID ? row[3] : nil)
             }
         }
         return nil

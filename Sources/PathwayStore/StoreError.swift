@@ -3,7 +3,8 @@
 /// Every case names the file: the CLI prints `description` as is, and the UI shows it in its
 /// status line.
 public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
-    /// The file does not exist and the caller did not ask to create it.
+    /// The file does not exist. Opening an existing document never creates one; only `create`
+    /// and `openOrCreate` do (the CLI's `pathway init`, and its default database on first use).
     case missingFile(path: String)
     case isDirectory(path: String)
     case unreadable(path: String)
@@ -44,7 +45,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .missingFile(let p):
-            return "\(p) does not exist; check the path (a new database is created only when opened without --read-only)."
+            return "\(p) does not exist; check the path (nothing was created; `pathway init --db FILE` starts a new database)."
         case .isDirectory(let p):
             return "\(p) is a folder, not a database file; give the path of a .sqlite file inside it."
         case .unreadable(let p):

@@ -7,6 +7,8 @@ extension StoreError {
             // The reader reports damage without knowing the file; name it here.
             if case .corrupt(let p, let detail) = error, p.isEmpty {
                 self = .corrupt(path: path, detail: detail)
+            } else if case .brokenReference(let p, let detail) = error, p.isEmpty {
+                self = .brokenReference(path: path, detail: detail)
             } else {
                 self = error
             }

@@ -71,3 +71,22 @@ import PathwayModel
         }
     }
 }
+
+extension RestoreTests {
+    @Test func aVersion2BackupIsUpgradedOnTheWayIn() throws {
+        let folder = TempFolder()
+        try MigrationTests.makeVersion2(at: folder.path("v2.sqlite"))
+        let backupBytes = FileManager.default.contents(atPath: folder.path("v2.sqlite"))
+        #expect(try DocumentStore.inspectBackup(at: folder.path("v2.sqlite")).schemaVersion == 2)
+        let store = try DocumentStore.create(at: folder.path("doc.sqlite"), seed: Fixtures.fullCatalog())
+        try store.restore(from: folder.path("v2.sqlite"), safetyCopy: folder.path("safety.sqlite"))
+        let catalog = try store.load()
+        #expect(catalog.occupations == MigrationTests.occupationsOfVersion2)
+        #expect(try store.searchCompetencies("welding") == [MigrationTests.welding])
+        #expect(try store.consistencyProblems() == [])
+        #expect(try MigrationTests.userVersion(folder.path("doc.sqlite")) == DocumentStore.schemaVersion)
+        // The backup itself was only read; the safety copy is of the current version and opens read-only.
+        #expect(FileManager.default.contents(atPath: folder.path("v2.sqlite")) == backupBytes)
+        #expect(try DocumentStore(path: folder.path("safety.sqlite"), mode: .readOnly).load() == Fixtures.fullCatalog())
+    }
+}
