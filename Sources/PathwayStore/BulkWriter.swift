@@ -148,14 +148,14 @@ final class BulkWriter {
     /// links, their index by competency is dropped and made again at the end, which sorts once.
     func insert(_ changes: [Change]) throws {
         var competencies: [Competency] = [], occupations: [Occupation] = []
-        var links = 0
+        var linkCount = 0
         for change in changes {
             switch change {
             case .putFramework(let f): try general.put(f)
             case .putCompetency(let c): competencies.append(c)
             case .putOccupation(let o):
                 occupations.append(o)
-                links += o.essentialSkills.count + o.optionalSkills.count
+                linkCount += o.essentialSkills.count + o.optionalSkills.count
             default: break
             }
         }
@@ -164,8 +164,9 @@ final class BulkWriter {
         for c in competencies { try insert(c) }
         competencies = []
         occupations.sort { $0.code < $1.code }
-        let rebuild = try links >= options.minimumLinksToRebuildIndex ? dropLinkIndex(adding: links) : nil
+        let rebuild = try linkCount >= options.minimumLinksToRebuildIndex ? dropLinkIndex(adding: linkCount) : nil
         for o in occupations { try insert(o) }
+        try writeLinks()
         occupations = []
         if let rebuild { try db.execute(sql: rebuild) }
         for change in changes {
@@ -252,7 +253,6 @@ final class BulkWriter {
         row.bind(5, o.iscoGroup)
         try row.run()
         let occupation = db.lastInsertedRowID
-        let link = try use(insertOccupationSkill)
         // Key order: (occupation, essential, position), optional (0) before essential (1).
         for (essential, skills) in [(false, o.optionalSkills), (true, o.essentialSkills)] {
             for (i, key) in skills.enumerated() {
@@ -260,14 +260,54 @@ final class BulkWriter {
                     throw StoreError.brokenReference(
                         path: "", detail: "occupation \(o.code) referring to competency \(key), which does not exist")
                 }
-                link.bind(1, occupation)
-                link.bind(2, essential)
-                link.bind(3, i)
-                link.bind(4, competency)
-                try link.run()
+                links.append(Link(occupation: occupation, essential: essential, position: i, competency: competency))
+                if links.count == Self.linkBatch { try writeLinks() }
             }
         }
         // Not checked before commit: every id written was just read from the database.
+    }
+
+    /// Links are inserted this many to a statement: SQLite's work for each run of a statement
+    /// (reset, bindings, starting its program) then counts once per batch instead of per link.
+    static let linkBatch = 50
+
+    struct Link {
+        var occupation: Int64
+        var essential: Bool
+        var position: Int
+        var competency: Int64
+    }
+
+    /// Links waiting for a full batch, in key order.
+    private var links: [Link] = []
+
+    private lazy var insertLinkBatch = prepare(
+        "INSERT INTO occupation_skill (occupation, essential, position, competency) VALUES "
+            + Array(repeating: "(?, ?, ?, ?)", count: Self.linkBatch).joined(separator: ", "))
+
+    /// Writes the links waiting: a full batch in one statement, fewer one by one.
+    private func writeLinks() throws {
+        defer { links.removeAll(keepingCapacity: true) }
+        if links.count == Self.linkBatch {
+            let batch = try use(insertLinkBatch)
+            for (n, link) in links.enumerated() {
+                let first = Int32(n * 4)
+                batch.bind(first + 1, link.occupation)
+                batch.bind(first + 2, link.essential)
+                batch.bind(first + 3, link.position)
+                batch.bind(first + 4, link.competency)
+            }
+            try batch.run()
+        } else {
+            let row = try use(insertOccupationSkill)
+            for link in links {
+                row.bind(1, link.occupation)
+                row.bind(2, link.essential)
+                row.bind(3, link.position)
+                row.bind(4, link.competency)
+                try row.run()
+            }
+        }
     }
 
     /// One statement for every new competency, in rowid order, so FTS5 builds its index in

@@ -85,29 +85,39 @@ enum CatalogReader {
     }
 
     /// Reads competencies with their labels and relations; returns each one's key by row id.
-    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws -> [Int64: CompetencyKey] {
+    ///
+    /// Competencies are read in row id order, and their labels and relations (ordered by
+    /// competency) are matched to them by walking both lists together, not by a lookup per row.
+    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws -> KeysByID {
         var list: [Competency] = []
-        var indexByID: [Int64: Int] = [:]
+        var ids: [Int64] = []
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM competency") ?? 0
         list.reserveCapacity(count)
-        indexByID.reserveCapacity(count)
+        ids.reserveCapacity(count)
         var framework = ""
-        try each(db, "SELECT id, framework, code, uri, title, description, type, parent, position FROM competency") { r in
+        try each(db, "SELECT id, framework, code, uri, title, description, type, parent, position FROM competency ORDER BY id") { r in
             // Rows come framework by framework: one string for each framework's code.
             if !r.text(1, equals: framework) { framework = r[1] }
-            indexByID[r[0]] = list.count
+            ids.append(r[0])
             list.append(Competency(
                 framework: framework, code: r[2], uri: r[3], title: r[4], description: r[5],
                 type: try enumValue(r[6], "competency type"), parent: r[7], position: r[8]))
         }
-        try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
-            if let i = indexByID[r[0]] { list[i].altLabels.append(r[1]) }
+        /// The index in `list` of competency `id`, looked for from `cursor` on (ids ascend).
+        func index(of id: Int64, from cursor: inout Int) -> Int? {
+            while cursor < ids.count && ids[cursor] < id { cursor += 1 }
+            return cursor < ids.count && ids[cursor] == id ? cursor : nil
         }
+        var cursor = 0
+        try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
+            if let i = index(of: r[0], from: &cursor) { list[i].altLabels.append(r[1]) }
+        }
+        cursor = 0
         try each(db, """
             SELECT competency, kind, target_framework, target_code, target_uri
             FROM competency_relation ORDER BY competency, position
             """) { r in
-            guard let i = indexByID[r[0]] else { return }
+            guard let i = index(of: r[0], from: &cursor) else { return }
             let framework: String? = r[2], code: String? = r[3]
             var target: CompetencyKey?
             if let framework, let code { target = CompetencyKey(framework: framework, code: code) }
@@ -115,12 +125,10 @@ enum CatalogReader {
         }
         catalog.competencies.reserveCapacity(list.count)
         for c in list { catalog.competencies[c.key] = c }
-        var keysByID: [Int64: CompetencyKey] = [:]
-        keysByID.reserveCapacity(indexByID.count)
-        for (id, i) in indexByID { keysByID[id] = list[i].key }
+        let keys = KeysByID(ids: ids, keys: list.map(\.key))
         list = []
         shareReferences(in: &catalog.competencies)
-        return keysByID
+        return keys
     }
 
     /// Points each competency's parent code and relation targets at the strings of the
@@ -129,7 +137,11 @@ enum CatalogReader {
         func shared(_ key: CompetencyKey) -> CompetencyKey? {
             competencies.index(forKey: key).map { competencies.keys[$0] }
         }
-        for i in competencies.indices {
+        // Walking by index keeps the dictionary uniquely referenced (its `indices` would hold it,
+        // and the first change would copy all 14,000 values).
+        var i = competencies.startIndex
+        while i != competencies.endIndex {
+            defer { competencies.formIndex(after: &i) }
             let c = competencies.values[i]
             if let parent = c.parent, let key = shared(CompetencyKey(framework: c.framework, code: parent)) {
                 competencies.values[i].parent = key.code
@@ -268,7 +280,7 @@ enum CatalogReader {
         }
     }
 
-    static func readOccupations(_ db: Database, into catalog: inout Catalog, keys: [Int64: CompetencyKey]) throws {
+    static func readOccupations(_ db: Database, into catalog: inout Catalog, keys: KeysByID) throws {
         var list: [Occupation] = []
         var indexByID: [Int64: Int] = [:]
         try each(db, "SELECT id, code, uri, title, description, isco_group FROM occupation") { r in
