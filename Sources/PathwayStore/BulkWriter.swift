@@ -159,7 +159,7 @@ final class BulkWriter {
             default: break
             }
         }
-        competencies.sort { $0.key < $1.key }
+        competencies.sort(by: Competency.inKeyOrder)
         ids.reserve(competencies.count)
         for c in competencies { try insert(c) }
         competencies = []

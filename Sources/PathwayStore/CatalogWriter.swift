@@ -73,7 +73,7 @@ final class CatalogWriter {
     /// Every row of the catalog into empty tables (no child rows to replace).
     func insertAll(_ catalog: Catalog) throws {
         for f in catalog.frameworkList { try put(f) }
-        for c in catalog.competencies.values.sorted(by: { $0.key < $1.key }) { try put(c, fresh: true) }
+        for c in catalog.competencies.values.sorted(by: Competency.inKeyOrder) { try put(c, fresh: true) }
         for c in catalog.credentialList { try put(c, fresh: true) }
         for p in catalog.pathwayList { try put(p, fresh: true) }
         for l in catalog.learnerList { try put(l, fresh: true) }

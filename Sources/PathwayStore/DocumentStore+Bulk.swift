@@ -64,7 +64,7 @@ extension Catalog {
     /// competencies by key): what a new document holding this catalog is written as.
     var insertionChanges: ChangeSet {
         var changes: [Change] = frameworkList.map(Change.putFramework)
-        changes += competencies.values.sorted { $0.key < $1.key }.map(Change.putCompetency)
+        changes += competencies.values.sorted(by: Competency.inKeyOrder).map(Change.putCompetency)
         changes += credentialList.map(Change.putCredential)
         changes += pathwayList.map(Change.putPathway)
         changes += learnerList.map(Change.putLearner)
