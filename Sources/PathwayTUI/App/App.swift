@@ -38,14 +38,16 @@ public struct App {
         var registry = KeyRegistry(App.bindings(for: screens))
         var problems: [String] = []
         if let config = options.keysConfig { problems = registry.remap(with: config.text, file: config.file) }
+        // Only the first screen is built now; the others on their first visit (`build`), so
+        // opening a 14,000-competency document does not wait for screens nobody has looked at.
+        let first = options.startScreen.flatMap { id in screens.contains { $0.id == id } ? id : nil } ?? screens.first!.id
         var made: [ScreenID: any Screen] = [:]
-        for d in screens { made[d.id] = d.make(document) }
-        let first = options.startScreen ?? screens.first!.id
+        if let d = screens.first(where: { $0.id == first }) { made[first] = d.make(document) }
         state = AppState(document: document, screens: made, descriptors: screens, current: first,
                          width: width, height: height, glyphs: options.ascii ? .ascii : .unicode,
                          keys: registry, isReadOnly: session.isReadOnly, documentName: session.displayName,
                          themeName: options.themeName, themeNames: options.themeNames)
-        for d in screens { state.seenVersion[d.id] = 0 }
+        state.seenVersion[first] = document.version
         self.session = session
         if let p = problems.first {
             say(p + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), .error)
@@ -151,7 +153,7 @@ public struct App {
 
     /// Shows another screen, remembering where we came from.
     public mutating func go(to id: ScreenID, subject: Subject?) {
-        guard state.screens[id] != nil else { return }
+        guard build(id) else { return }
         if id != state.current {
             state.history.removeAll { $0 == id }
             state.history.append(state.current)
@@ -165,7 +167,7 @@ public struct App {
     /// Delivers an event to the current screen and carries out what it asks for.
     mutating func send(_ event: ScreenEvent, to id: ScreenID? = nil) {
         let target = id ?? state.current
-        guard state.screens[target] != nil else { return }
+        guard build(target) else { return }
         var context = ScreenContext(document: state.document, isReadOnly: state.isReadOnly,
                                     pageSize: max(1, state.contentArea.height - 2), keys: state.keys,
                                     today: session.today, width: state.contentArea.width)
@@ -237,6 +239,7 @@ public struct App {
     /// Lets the current screen rebuild what it derives from the document, once per change.
     mutating func refreshCurrent() {
         let id = state.current
+        guard build(id) else { return }
         if state.seenVersion[id] != state.document.version {
             state.screens[id]!.refresh(state.document)
             state.seenVersion[id] = state.document.version
@@ -245,6 +248,20 @@ public struct App {
 }
 
 extension App {
+    /// Makes a registered screen on its first visit, from the document as it is now (edits made
+    /// elsewhere before the visit are in it). Returns false for a screen that is not registered.
+    @discardableResult
+    mutating func build(_ id: ScreenID) -> Bool {
+        if state.screens[id] != nil { return true }
+        guard let d = state.descriptors.first(where: { $0.id == id }) else { return false }
+        state.screens[id] = d.make(state.document)
+        state.seenVersion[id] = state.document.version
+        return true
+    }
+
+    /// Whether a screen has been built yet (screens are built on their first visit).
+    public func isBuilt(_ id: ScreenID) -> Bool { state.screens[id] != nil }
+
     /// Shows a message in the status line (used at start for theme and keys.conf problems).
     public mutating func announce(_ text: String, kind: StatusKind = .info) { say(text, kind) }
 }

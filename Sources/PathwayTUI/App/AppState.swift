@@ -4,6 +4,7 @@ import PathwayModel
 /// status line, undo and redo. `App` changes it key by key; `AppView` draws it.
 public struct AppState: Sendable {
     public var document: Document
+    /// The state of each screen visited so far (a screen is built on its first visit).
     public var screens: [ScreenID: any Screen]
     public var descriptors: [ScreenDescriptor]
     /// The screen shown, and the ones to go back to with `q`.

@@ -8,12 +8,41 @@ public struct SearchIndex: Sendable {
     public init() {}
 
     public init(_ texts: [String]) {
-        bytes.reserveCapacity(texts.count * 48)
-        starts.reserveCapacity(texts.count + 1)
-        for t in texts {
-            bytes.append(contentsOf: t.lowercased().utf8)
-            starts.append(bytes.count)
+        self.init(capacity: texts.count)
+        for t in texts { append([t]) }
+    }
+
+    /// An empty index with room for `items` items.
+    public init(capacity items: Int) {
+        bytes.reserveCapacity(items * 48)
+        starts.reserveCapacity(items + 1)
+    }
+
+    /// Adds one item: its parts lower-cased and joined by spaces. ASCII text (nearly all of it)
+    /// is lower-cased byte by byte in place, without making a lower-cased `String` first.
+    public mutating func append(_ parts: [String]) {
+        for (k, part) in parts.enumerated() {
+            if k > 0 { bytes.append(UInt8(ascii: " ")) }
+            SearchIndex.appendLowercased(part, to: &bytes)
         }
+        starts.append(bytes.count)
+    }
+
+    /// Appends the lower-cased UTF-8 of `text` (what `text.lowercased().utf8` gives).
+    static func appendLowercased(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let ascii: Bool = text.withUTF8 { utf8 in
+            var ascii = true
+            for b in utf8 where b >= 0x80 { ascii = false; break }
+            guard ascii else { return false }
+            let start = bytes.count
+            bytes.append(contentsOf: utf8)
+            bytes.withUnsafeMutableBufferPointer { all in
+                for i in start..<all.count where all[i] &- 65 < 26 { all[i] |= 0x20 }
+            }
+            return true
+        }
+        if !ascii { bytes.append(contentsOf: text.lowercased().utf8) }
     }
 
     public var count: Int { starts.count - 1 }

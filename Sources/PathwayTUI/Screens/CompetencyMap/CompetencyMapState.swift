@@ -27,7 +27,7 @@ public struct CompetencyMapScreen: Screen {
     public var expanded: Set<String> = []
     public var cursor = ListCursor()
     public var filter = ""
-    /// Rows shown now, as indexes into `allNodes`: the expanded tree, or the matches of the
+    /// Rows shown now, as indexes into `outline`: the expanded tree, or the matches of the
     /// filter with their ancestors.
     public var rows: [Int] = []
     /// Whether each node matches the filter (drawn highlighted; `n`/`N` jump between them).
@@ -35,18 +35,12 @@ public struct CompetencyMapScreen: Screen {
     public var matchCount = 0
 
     // Derived from the document once per change, reused for every keystroke.
-    var tree = CompetencyTree(competencies: [], framework: "")
-    /// Every node depth first, with the index of its parent, for filtering without walking.
-    var allNodes: [CompetencyTree.Node] = []
-    var parentIndex: [Int] = []
-    var childIndexes: [[Int]] = []
-    var rootIndexes: [Int] = []
-    var indexOfCode: [String: Int] = [:]
+    /// The framework's nodes in display order, as flat arrays (see `MapOutline`).
+    var outline = MapOutline()
     /// Lower-cased title + description + code of every node, one after another, so a filter
-    /// keystroke is one pass over contiguous bytes.
-    var searchIndex = SearchIndex()
-    /// Credentials covering each competency, with the level taught.
-    var coverage: [CompetencyKey: [(code: String, level: EQFLevel)]] = [:]
+    /// keystroke is one pass over contiguous bytes. Built on the first `/`, not before: most
+    /// visits never filter.
+    var searchIndex: SearchIndex?
     /// The catalog version and framework the derived data above was built for.
     var seenVersion = -1
     var builtFramework: String?
@@ -63,22 +57,30 @@ public struct CompetencyMapScreen: Screen {
         id: .competencyMap, keys: ["2"], summary: "Go to the competency map of a framework",
         bindings: CompetencyMapScreen.bindings, make: { CompetencyMapScreen(document: $0) })
 
-    public var selectedNode: CompetencyTree.Node? { rows.indices.contains(cursor.selected) ? allNodes[rows[cursor.selected]] : nil }
+    /// The outline index of the selected row.
+    var selectedIndex: Int? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }
+    /// The code of the selected competency.
+    public var selectedCode: String? { selectedIndex.map { outline.codes[$0] } }
+    /// The selected competency, as the catalog has it now.
+    public func selectedCompetency(in catalog: Catalog) -> Competency? {
+        guard let fw = framework, let code = selectedCode else { return nil }
+        return catalog.competencies[CompetencyKey(framework: fw, code: code)]
+    }
     /// The codes of the rows shown, in order.
-    public var rowCodes: [String] { rows.map { allNodes[$0].competency.code } }
+    public var rowCodes: [String] { rows.map { outline.codes[$0] } }
     /// The codes matching the filter.
-    public var matches: Set<String> { Set(allNodes.indices.filter { matchFlags.indices.contains($0) && matchFlags[$0] }.map { allNodes[$0].competency.code }) }
+    public var matches: Set<String> { Set(outline.indices.filter { matchFlags.indices.contains($0) && matchFlags[$0] }.map { outline.codes[$0] }) }
     func isMatch(row i: Int) -> Bool { matchFlags.indices.contains(rows[i]) && matchFlags[rows[i]] }
-    func row(of code: String) -> Int? { indexOfCode[code].flatMap { rows.firstIndex(of: $0) } }
+    func row(of code: String) -> Int? { outline.index(of: code).flatMap { i in rows.firstIndex(of: i) } }
 
     public var selectedSubject: Subject? {
-        if let n = selectedNode { return .competency(framework: n.competency.framework, code: n.competency.code) }
+        if let fw = framework, let code = selectedCode { return .competency(framework: fw, code: code) }
         return framework.map(Subject.framework)
     }
 
     public var statusText: String {
         guard framework != nil else { return "No framework yet: press F to create one." }
-        if !filter.isEmpty { return "\(matchCount) of \(allNodes.count) competencies match" }
-        return "\(allNodes.count) competencies · Enter/l expands, h collapses"
+        if !filter.isEmpty { return "\(matchCount) of \(outline.count) competencies match" }
+        return "\(outline.count) competencies · Enter/l expands, h collapses"
     }
 }

@@ -31,57 +31,48 @@ extension CompetencyMapScreen {
         if seenVersion == document.catalogVersion && builtFramework == framework { return }
         builtFramework = framework
         filterCache = FilterCache()
-        let selectedCode = pendingSelection ?? selectedNode?.competency.code
+        searchIndex = nil
+        let selectedCode = pendingSelection ?? self.selectedCode
         pendingSelection = nil
-        tree = CompetencyTree(catalog: catalog, framework: framework ?? "")
-        allNodes = tree.depthFirst
-        indexOfCode = [:]
-        indexOfCode.reserveCapacity(allNodes.count)
-        for (i, n) in allNodes.enumerated() { indexOfCode[n.competency.code] = i }
-        parentIndex = allNodes.map { n in n.competency.parent.flatMap { indexOfCode[$0] } ?? -1 }
-        childIndexes = Array(repeating: [], count: allNodes.count)
-        rootIndexes = []
-        for i in allNodes.indices {
-            if parentIndex[i] >= 0 && allNodes[i].depth > 0 { childIndexes[parentIndex[i]].append(i) } else { rootIndexes.append(i) }
-        }
-        searchIndex = SearchIndex(allNodes.map { $0.competency.title + " " + $0.competency.description + " " + $0.competency.code })
-        coverage = [:]
-        for c in catalog.credentialList {
-            for (key, level) in c.taughtCompetencies where key.framework == framework {
-                coverage[key, default: []].append((c.code, level))
-            }
-        }
+        outline = MapOutline(catalog: catalog, framework: framework ?? "")
         seenVersion = document.catalogVersion
-        rebuildRows(keeping: selectedCode)
+        rebuildRows(keeping: selectedCode, catalog)
+    }
+
+    /// The search text of every node, built the first time a filter needs it.
+    mutating func makeSearchIndex(_ catalog: Catalog) -> SearchIndex {
+        if let index = searchIndex { return index }
+        var index = SearchIndex(capacity: outline.count)
+        let fw = framework ?? ""
+        for i in outline.indices {
+            let code = outline.codes[i]
+            let description = catalog.competencies[CompetencyKey(framework: fw, code: code)]?.description ?? ""
+            index.append([outline.titles[i], description, code])
+        }
+        searchIndex = index
+        return index
     }
 
     /// Recomputes the visible rows after expanding, collapsing, filtering or a change.
-    mutating func rebuildRows(keeping code: String?) {
+    mutating func rebuildRows(keeping code: String?, _ catalog: Catalog) {
         let words = filter.lowercased().split(separator: " ").map { Array($0.utf8) }
         if words.isEmpty {
             matchFlags = []
             matchCount = 0
-            var result: [Int] = []
-            var stack = Array(rootIndexes.reversed())
-            while let i = stack.popLast() {
-                result.append(i)
-                if !childIndexes[i].isEmpty && expanded.contains(allNodes[i].competency.code) {
-                    stack.append(contentsOf: childIndexes[i].reversed())
-                }
-            }
-            rows = result
+            rows = outline.visibleRows(expanded: expanded)
         } else {
-            let hits = filterCache.matches(words, in: searchIndex)
-            var keep = [Bool](repeating: false, count: allNodes.count)
+            let index = makeSearchIndex(catalog)
+            let hits = filterCache.matches(words, in: index)
+            var keep = [Bool](repeating: false, count: outline.count)
             for i in hits {
                 var j = i
-                while j >= 0 && !keep[j] { keep[j] = true; j = parentIndex[j] }
+                while j >= 0 && !keep[j] { keep[j] = true; j = Int(outline.parents[j]) }
             }
-            var flags = [Bool](repeating: false, count: allNodes.count)
+            var flags = [Bool](repeating: false, count: outline.count)
             for i in hits { flags[i] = true }
             matchFlags = flags
             matchCount = hits.count
-            rows = allNodes.indices.filter { keep[$0] }
+            rows = outline.indices.filter { keep[$0] }
         }
         cursor.setCount(rows.count)
         if let code, let i = row(of: code) { cursor.select(i) }
@@ -91,8 +82,7 @@ extension CompetencyMapScreen {
         switch event {
         case .filter(let text):
             filter = text
-            let keep = selectedNode?.competency.code
-            rebuildRows(keeping: keep)
+            rebuildRows(keeping: selectedCode, context.catalog)
             if !filter.isEmpty, let first = rows.indices.first(where: isMatch(row:)),
                !(rows.indices.contains(cursor.selected) && isMatch(row: cursor.selected)) {
                 cursor.select(first)
@@ -104,8 +94,8 @@ extension CompetencyMapScreen {
         case .submitted(let tag, let text):
             submitted(tag, text, &context)
         case .confirmed(tag: "map.delete"):
-            guard let n = selectedNode else { return }
-            context.commit(context.catalog.deletion(ofCompetency: n.competency.key))
+            guard let n = selectedCompetency(in: context.catalog) else { return }
+            context.commit(context.catalog.deletion(ofCompetency: n.key))
         case .picked(tag: "map.framework", let code):
             framework = code
             expanded = []
@@ -125,43 +115,48 @@ extension CompetencyMapScreen {
             cursor.select(0)
         case .competency(let f, let code):
             if framework != f { framework = f; expanded = []; refresh(document) }
-            for a in tree.ancestry(of: code).dropLast() { expanded.insert(a) }
-            rebuildRows(keeping: code)
+            if let i = outline.index(of: code) {
+                for a in outline.ancestry(of: i).dropLast() { expanded.insert(outline.codes[a]) }
+            }
+            rebuildRows(keeping: code, document.catalog)
         default: break
         }
     }
 
     mutating func handle(_ action: Action, _ context: inout ScreenContext) {
-        let node = selectedNode
+        let selected = selectedIndex
+        let catalog = context.catalog
+        let node = selectedCompetency(in: catalog)
         switch action {
         case .right, .open:
-            guard let n = node else { return }
-            let code = n.competency.code
-            guard !tree.children(of: code).isEmpty, filter.isEmpty else { return }
+            guard let i = selected else { return }
+            let code = outline.codes[i]
+            guard outline.hasChildren(i), filter.isEmpty else { return }
             if !expanded.contains(code) {
                 expanded.insert(code)
-                rebuildRows(keeping: code)
+                rebuildRows(keeping: code, catalog)
             } else if action == .open {
                 expanded.remove(code)
-                rebuildRows(keeping: code)
+                rebuildRows(keeping: code, catalog)
             } else {
                 cursor.select(cursor.selected + 1)
             }
         case .left:
-            guard let n = node else { return }
-            let code = n.competency.code
+            guard let i = selected else { return }
+            let code = outline.codes[i]
             if expanded.contains(code) && filter.isEmpty {
                 expanded.remove(code)
-                rebuildRows(keeping: code)
-            } else if let parent = n.competency.parent, let i = row(of: parent) {
-                cursor.select(i)
+                rebuildRows(keeping: code, catalog)
+            } else if outline.parents[i] >= 0, let r = rows.firstIndex(of: Int(outline.parents[i])) {
+                cursor.select(r)
             }
         case .mapExpandAll:
-            expanded = Set(allNodes.map(\.competency.code))
-            rebuildRows(keeping: node?.competency.code)
+            let o = outline
+            expanded = Set(o.indices.filter { o.hasChildren($0) }.map { o.codes[$0] })
+            rebuildRows(keeping: selected.map { outline.codes[$0] }, catalog)
         case .mapCollapseAll:
             expanded = []
-            rebuildRows(keeping: node.map { tree.ancestry(of: $0.competency.code).first ?? $0.competency.code })
+            rebuildRows(keeping: selected.map { outline.codes[outline.ancestry(of: $0).first ?? $0] }, catalog)
         case .findNext, .findPrevious:
             guard matchCount > 0 else { context.status(filter.isEmpty ? "No filter: press / to type one." : "Nothing matches \"\(filter)\"."); return }
             let step = action == .findNext ? 1 : -1
@@ -184,37 +179,49 @@ extension CompetencyMapScreen {
                                   }))
         case .mapAddChild, .mapAddSibling:
             guard framework != nil else { context.status("Create a framework first: press F."); return }
-            let title = action == .mapAddChild && node != nil ? "Title of the new competency under \"\(node!.competency.title)\"" : "Title of the new competency"
+            let title = action == .mapAddChild && node != nil ? "Title of the new competency under \"\(node!.title)\"" : "Title of the new competency"
             context.prompt(Prompt(tag: action.rawValue, title: title, validate: CompetencyMapScreen.titleProblem))
         case .mapEditTitle:
             guard let n = node else { return }
-            context.prompt(Prompt(tag: "map.edit-title", title: "Title of \(n.competency.code)", text: n.competency.title,
+            context.prompt(Prompt(tag: "map.edit-title", title: "Title of \(n.code)", text: n.title,
                                   validate: CompetencyMapScreen.titleProblem))
         case .mapEditDescription:
             guard let n = node else { return }
-            context.prompt(Prompt(tag: "map.edit-description", title: "Description of \(n.competency.code)", text: n.competency.description))
+            context.prompt(Prompt(tag: "map.edit-description", title: "Description of \(n.code)", text: n.description))
         case .mapCycleType:
-            guard var c = node?.competency else { return }
+            guard var c = node else { return }
             let all = CompetencyType.allCases
             c.type = all[((all.firstIndex(of: c.type) ?? 0) + 1) % all.count]
             context.commit(ChangeSet("Set type of \(c.code) to \(c.type.rawValue)", [.putCompetency(c)]))
         case .mapDelete:
             guard let n = node else { return }
-            let below = tree.descendants(of: n.competency.code).count
+            let below = selectedIndex.map { Int(outline.ends[$0]) - $0 - 1 } ?? 0
             let extra = below > 0 ? " and the \(below) competencies below it" : ""
-            context.confirm(Confirmation(tag: "map.delete", question: "Delete \"\(n.competency.title)\"\(extra)? Mappings to them are removed too; u undoes it."))
+            context.confirm(Confirmation(tag: "map.delete", question: "Delete \"\(n.title)\"\(extra)? Mappings to them are removed too; u undoes it."))
         case .mapMoveUp, .mapMoveDown:
             guard let n = node else { return }
-            move(n.competency, by: action == .mapMoveUp ? -1 : 1, &context)
+            move(n, by: action == .mapMoveUp ? -1 : 1, &context)
         case .mapIndent:
             guard let n = node else { return }
-            indent(n.competency, &context)
+            indent(n, &context)
         case .mapOutdent:
             guard let n = node else { return }
-            outdent(n.competency, &context)
+            outdent(n, &context)
         default:
             cursor.move(action, pageSize: context.pageSize)
         }
+    }
+
+    /// The competencies directly under `parent` (the roots for nil), in order; none for a
+    /// parent that is not in the framework.
+    func childCompetencies(of parent: String?, _ catalog: Catalog) -> [Competency] {
+        var i = -1
+        if let p = parent {
+            guard let j = outline.index(of: p) else { return [] }
+            i = j
+        }
+        let fw = framework ?? ""
+        return outline.children(of: i).compactMap { catalog.competencies[outline.key($0, framework: fw)] }
     }
 
     static let titleProblem: @Sendable (String) -> String? = { text in
@@ -235,9 +242,9 @@ extension CompetencyMapScreen {
             expanded = []
         case Action.mapAddChild.rawValue, Action.mapAddSibling.rawValue:
             guard let fw = framework else { return }
-            let node = selectedNode?.competency
+            let node = selectedCompetency(in: catalog)
             let parent: String? = tag == Action.mapAddChild.rawValue ? node?.code : node?.parent
-            let siblings = tree.children(of: parent ?? "").compactMap { tree.byCode[$0] }
+            let siblings = childCompetencies(of: parent, catalog)
             var changes: [Change] = []
             var position = (siblings.map(\.position).max() ?? -1) + 1
             if tag == Action.mapAddSibling.rawValue, let n = node {
@@ -255,11 +262,11 @@ extension CompetencyMapScreen {
             if let p = parent { expanded.insert(p) }
             pendingSelection = code
         case "map.edit-title":
-            guard var c = selectedNode?.competency else { return }
+            guard var c = selectedCompetency(in: catalog) else { return }
             c.title = text
             context.commit(ChangeSet("Rename competency \(c.code)", [.putCompetency(c)]))
         case "map.edit-description":
-            guard var c = selectedNode?.competency else { return }
+            guard var c = selectedCompetency(in: catalog) else { return }
             c.description = text
             context.commit(ChangeSet("Edit description of \(c.code)", [.putCompetency(c)]))
         default: break
@@ -276,7 +283,7 @@ extension CompetencyMapScreen {
     }
 
     mutating func move(_ c: Competency, by step: Int, _ context: inout ScreenContext) {
-        var siblings = tree.children(of: c.parent ?? "").compactMap { tree.byCode[$0] }
+        var siblings = childCompetencies(of: c.parent, context.catalog)
         guard let i = siblings.firstIndex(where: { $0.code == c.code }) else { return }
         let j = i + step
         guard siblings.indices.contains(j) else { context.status(step < 0 ? "Already the first at its level." : "Already the last at its level."); return }
@@ -291,26 +298,25 @@ extension CompetencyMapScreen {
     }
 
     mutating func indent(_ c: Competency, _ context: inout ScreenContext) {
-        let siblings = tree.children(of: c.parent ?? "")
+        let siblings = childCompetencies(of: c.parent, context.catalog).map(\.code)
         guard let i = siblings.firstIndex(of: c.code), i > 0 else {
             context.status("Nothing above it at the same level to go under."); return
         }
         let newParent = siblings[i - 1]
         var moved = c
         moved.parent = newParent
-        moved.position = (tree.children(of: newParent).compactMap { tree.byCode[$0]?.position }.max() ?? -1) + 1
+        moved.position = (childCompetencies(of: newParent, context.catalog).map(\.position).max() ?? -1) + 1
         context.commit(ChangeSet("Indent \(c.title)", [.putCompetency(moved)]))
         expanded.insert(newParent)
         pendingSelection = c.code
     }
 
     mutating func outdent(_ c: Competency, _ context: inout ScreenContext) {
-        guard let parentCode = c.parent, let parent = tree.byCode[parentCode] else {
+        guard let parentCode = c.parent, let parent = context.catalog.competencies[CompetencyKey(framework: c.framework, code: parentCode)] else {
             context.status("Already at the top level."); return
         }
         var changes: [Change] = []
-        for code in tree.children(of: parent.parent ?? "") {
-            guard var s = tree.byCode[code], s.position > parent.position else { continue }
+        for var s in childCompetencies(of: parent.parent, context.catalog) where s.position > parent.position {
             s.position += 1
             changes.append(.putCompetency(s))
         }

@@ -25,18 +25,17 @@ extension CompetencyMapScreen {
             buffer.paragraph(message, in: inside, style: Style(.muted))
         }
         for (row, i) in cursor.visible(height: inside.height).enumerated() {
-            let node = allNodes[rows[i]]
-            let c = node.competency
-            let hasChildren = !tree.children(of: c.code).isEmpty
-            let mark = hasChildren ? (expanded.contains(c.code) || !filter.isEmpty ? g.expanded : g.collapsed) : g.leaf
-            let indent = String(repeating: "  ", count: min(node.depth, 12))
-            let covered = coverage[c.key].map { " [\($0.count)]" } ?? ""
+            let n = rows[i]
+            let code = outline.codes[n]
+            let mark = outline.hasChildren(n) ? (expanded.contains(code) || !filter.isEmpty ? g.expanded : g.collapsed) : g.leaf
+            let indent = String(repeating: "  ", count: min(Int(outline.depths[n]), 12))
+            let covered = outline.coverage[Int32(n)].map { " [\($0.count)]" } ?? ""
             let selected = i == cursor.selected
             let isMatch = isMatch(row: i)
             let style: Style = selected ? Style(.selection) : isMatch ? Style(.accent, bold: true)
                 : (!filter.isEmpty ? Style(.muted) : Style(.text))
             let line = inside.row(row)
-            buffer.writeRow("\(indent)\(mark) \(c.title)", in: Rect(x: line.x, y: line.y, width: line.width - TextWidth.of(covered), height: 1), style: style)
+            buffer.writeRow("\(indent)\(mark) \(outline.titles[n])", in: Rect(x: line.x, y: line.y, width: line.width - TextWidth.of(covered), height: 1), style: style)
             if !covered.isEmpty {
                 buffer.writeRow(covered, in: Rect(x: line.maxX - TextWidth.of(covered), y: line.y, width: TextWidth.of(covered), height: 1),
                                 style: selected ? Style(.selection) : Style(.ok))
@@ -48,12 +47,11 @@ extension CompetencyMapScreen {
     func drawDetail(into buffer: inout ScreenBuffer, area: Rect, _ context: DrawContext) {
         let g = context.glyphs
         let inside = buffer.box(area, title: "Details", glyphs: g)
-        guard let node = selectedNode else { return }
-        let c = node.competency
+        guard let n = selectedIndex, let c = selectedCompetency(in: context.catalog) else { return }
         var lines: [(String, Style)] = []
         lines.append((c.title, Style(.header)))
         lines.append(("\(c.code) · \(c.type.rawValue)", Style(.muted)))
-        let path = tree.ancestry(of: c.code).dropLast().compactMap { tree.byCode[$0]?.title }
+        let path = outline.ancestry(of: n).dropLast().map { outline.titles[$0] }
         if !path.isEmpty { lines.append(("in " + path.joined(separator: " \(g.arrow) "), Style(.muted))) }
         if let uri = c.uri { lines.append((uri, Style(.muted))) }
         lines.append(("", .text))
@@ -64,7 +62,7 @@ extension CompetencyMapScreen {
         if !c.altLabels.isEmpty {
             lines.append(("Also called: " + c.altLabels.joined(separator: ", "), Style(.muted)))
         }
-        let covering = coverage[c.key] ?? []
+        let covering = outline.coverage[Int32(n)] ?? []
         if covering.isEmpty {
             lines.append(("No credential covers it yet.", Style(.warning)))
         } else {

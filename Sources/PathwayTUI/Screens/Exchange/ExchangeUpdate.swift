@@ -512,10 +512,10 @@ extension App {
     mutating func replaceDocument(with catalog: Catalog) {
         let document = Document(catalog: catalog)
         state.document = document
-        for d in state.descriptors {
-            state.screens[d.id] = d.make(document)
-            state.seenVersion[d.id] = document.version
-        }
+        // The screen shown is rebuilt now, the others on their next visit.
+        state.screens = [:]
+        state.seenVersion = [:]
+        build(state.current)
         state.undoStack = []
         state.redoStack = []
         state.filters = [:]

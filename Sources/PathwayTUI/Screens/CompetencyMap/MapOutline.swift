@@ -1,0 +1,154 @@
+import PathwayModel
+
+/// One framework's competencies in display order (depth first, siblings by position then code),
+/// as a few flat arrays: what the map needs to draw, expand, collapse and filter 14,000 rows
+/// without a `Competency` copy or a dictionary per node. Codes and titles share their storage
+/// with the catalog. Built in one pass per change (a few ms at ESCO scale); everything else the
+/// map asks for (the competency itself, its description) is looked up for the few rows drawn.
+struct MapOutline: Sendable {
+    private(set) var codes: [String] = []
+    private(set) var titles: [String] = []
+    /// Index of the parent, -1 for a root.
+    private(set) var parents: [Int32] = []
+    /// One past the last descendant: node `i`'s subtree is `i..<ends[i]`.
+    private(set) var ends: [Int32] = []
+    private(set) var depths: [Int32] = []
+    /// Credentials teaching each node (in credential code order), by node index; most have none.
+    private(set) var coverage: [Int32: [(code: String, level: EQFLevel)]] = [:]
+
+    var count: Int { codes.count }
+    var indices: Range<Int> { 0..<codes.count }
+
+    init() {}
+
+    init(catalog: Catalog, framework: String) {
+        // The framework's competencies, with what ordering needs.
+        var code: [String] = [], title: [String] = [], parentCode: [String?] = [], position: [Int] = []
+        for (key, c) in catalog.competencies where key.framework == framework {
+            code.append(key.code)
+            title.append(c.title)
+            parentCode.append(c.parent)
+            position.append(c.position)
+        }
+        let n = code.count
+        var local: [String: Int32] = [:]
+        local.reserveCapacity(n)
+        for i in 0..<n { local[code[i]] = Int32(i) }
+        // Children grouped by parent (n stands for "no parent"), by counting.
+        var parent = [Int32](repeating: -1, count: n)
+        var firstChild = [Int32](repeating: 0, count: n + 3)
+        for i in 0..<n {
+            // A parent missing from the framework makes the node a root, so it stays visible.
+            if let p = parentCode[i], let j = local[p] { parent[i] = j }
+            let bucket = parent[i] < 0 ? n : Int(parent[i])
+            firstChild[bucket + 2] += 1
+        }
+        for b in 0..<(n + 1) { firstChild[b + 2] += firstChild[b + 1] }
+        var children = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let bucket = parent[i] < 0 ? n : Int(parent[i])
+            children[Int(firstChild[bucket + 1])] = Int32(i)
+            firstChild[bucket + 1] += 1
+        }
+        // Now the children of bucket b are children[firstChild[b]..<firstChild[b + 1]].
+        children.withUnsafeMutableBufferPointer { all in
+            for b in 0...n {
+                let lo = Int(firstChild[b]), hi = Int(firstChild[b + 1])
+                if hi - lo > 1 {
+                    all[lo..<hi].sort { a, b in
+                        let pa = position[Int(a)], pb = position[Int(b)]
+                        return pa != pb ? pa < pb : code[Int(a)] < code[Int(b)]
+                    }
+                }
+            }
+        }
+        // Depth first from the roots. Nodes in a parent cycle are reached from no root: left out.
+        var order: [Int32] = []
+        order.reserveCapacity(n)
+        var newIndex = [Int32](repeating: -1, count: n)
+        depths.reserveCapacity(n)
+        ends = []
+        ends.reserveCapacity(n)
+        var stack: [(node: Int32, depth: Int32)] = []
+        for k in stride(from: Int(firstChild[n + 1]) - 1, through: Int(firstChild[n]), by: -1) { stack.append((children[k], 0)) }
+        while let (node, depth) = stack.popLast() {
+            newIndex[Int(node)] = Int32(order.count)
+            order.append(node)
+            depths.append(depth)
+            let b = Int(node)
+            for k in stride(from: Int(firstChild[b + 1]) - 1, through: Int(firstChild[b]), by: -1) {
+                stack.append((children[k], depth + 1))
+            }
+        }
+        let m = order.count
+        codes.reserveCapacity(m)
+        titles.reserveCapacity(m)
+        parents.reserveCapacity(m)
+        for old in order {
+            let o = Int(old)
+            codes.append(code[o])
+            titles.append(title[o])
+            parents.append(parent[o] < 0 ? -1 : newIndex[Int(parent[o])])
+        }
+        // Subtree ends, from the last node up: a node's subtree ends where its last child's does.
+        ends = (0..<m).map { Int32($0 + 1) }
+        for i in stride(from: m - 1, through: 0, by: -1) where parents[i] >= 0 {
+            let p = Int(parents[i])
+            if ends[i] > ends[p] { ends[p] = ends[i] }
+        }
+        // Which credentials teach each node (the highest level each teaches it at).
+        for c in catalog.credentialList {
+            var taught: [(Int32, EQFLevel)] = []
+            for outcome in c.learningOutcomes {
+                for m in outcome.mappings where m.competency.framework == framework {
+                    guard let old = local[m.competency.code] else { continue }
+                    let node = newIndex[Int(old)]
+                    guard node >= 0 else { continue }
+                    if let k = taught.firstIndex(where: { $0.0 == node }) {
+                        if taught[k].1 < m.level { taught[k].1 = m.level }
+                    } else {
+                        taught.append((node, m.level))
+                    }
+                }
+            }
+            for (node, level) in taught { coverage[node, default: []].append((c.code, level)) }
+        }
+    }
+
+    func hasChildren(_ i: Int) -> Bool { Int(ends[i]) > i + 1 }
+
+    /// The children of `i` (the roots for -1), in order.
+    func children(of i: Int) -> [Int] {
+        var result: [Int] = []
+        var j = i + 1
+        let end = i < 0 ? count : Int(ends[i])
+        while j < end {
+            result.append(j)
+            j = Int(ends[j])
+        }
+        return result
+    }
+
+    /// The path from a root down to `i`, inclusive.
+    func ancestry(of i: Int) -> [Int] {
+        var path: [Int] = []
+        var j = i
+        while j >= 0 { path.append(j); j = Int(parents[j]) }
+        return path.reversed()
+    }
+
+    func index(of code: String) -> Int? { codes.firstIndex(of: code) }
+
+    func key(_ i: Int, framework: String) -> CompetencyKey { CompetencyKey(framework: framework, code: codes[i]) }
+
+    /// The rows of the tree with the nodes in `expanded` open: one step per row shown.
+    func visibleRows(expanded: Set<String>) -> [Int] {
+        var rows: [Int] = []
+        var i = 0
+        while i < count {
+            rows.append(i)
+            i = hasChildren(i) && expanded.contains(codes[i]) ? i + 1 : Int(ends[i])
+        }
+        return rows
+    }
+}
