@@ -9,23 +9,50 @@ enum TUIBench {
     struct Opened {
         var app: App
         var frame: ScreenBuffer
-        var parts: [(String, Duration)]
+        /// Each part's wall-clock and CPU time.
+        var parts: [(name: String, wall: Duration, cpu: Duration)]
     }
 
-    /// Opens the document as the terminal does (checking in the background), draws the first
-    /// frame, then runs the background checks to the end as the terminal loop does between keys;
-    /// `parts` has both times ("first frame" and "findings ready" after it).
-    static func openToFirstFrame(_ path: String) throws -> Opened {
-        let (store, open) = try Timing.once { try DocumentStore(path: path) }
-        let (catalog, load) = try Timing.once { try store.load() }
-        var (app, build) = Timing.once {
+    /// Opens the document as the terminal does (checking in the background) and draws the first
+    /// frame; with `finishChecks`, then runs the background checks to the end as the terminal
+    /// loop does between keys. `parts` has every step ("checks after it" last).
+    static func openToFirstFrame(_ path: String, finishChecks: Bool = true) throws -> Opened {
+        let (store, open, openCPU) = try Timing.onceWithCPU { try DocumentStore(path: path) }
+        let (catalog, load, loadCPU) = try Timing.onceWithCPU { try store.load() }
+        var (app, build, buildCPU) = Timing.onceWithCPU {
             App(catalog: catalog, session: StoreSession(store), width: KeyScripts.width, height: KeyScripts.height,
                 options: App.Options(checkInBackground: true))
         }
-        let (frame, render) = Timing.once { AppView.render(app.state) }
-        let (_, checks) = Timing.once { finishBackgroundWork(&app) }
-        return Opened(app: app, frame: frame, parts: [("open", open), ("load", load), ("build app", build), ("render", render),
-                                                      ("checks after it", checks)])
+        let (frame, render, renderCPU) = Timing.onceWithCPU { AppView.render(app.state) }
+        var parts = [("open", open, openCPU), ("load", load, loadCPU), ("build app", build, buildCPU), ("render", render, renderCPU)]
+        if finishChecks {
+            let (_, checks, checksCPU) = Timing.onceWithCPU { finishBackgroundWork(&app) }
+            parts.append(("checks after it", checks, checksCPU))
+        }
+        return Opened(app: app, frame: frame, parts: parts)
+    }
+
+    /// Right after the first frame (checks still to run, as when a user presses a key at once),
+    /// goes to each screen not built yet by its key in turn: each is that screen's first visit, the keystroke
+    /// that builds it. Returns the time of each (handle + render), and checks the screen shows.
+    static func firstVisits(_ path: String, screens: [ScreenID]) throws -> [(ScreenID, wall: Duration, cpu: Duration)] {
+        var opened = try openToFirstFrame(path, finishChecks: false)
+        var result: [(ScreenID, wall: Duration, cpu: Duration)] = []
+        for id in screens {
+            guard let d = opened.app.state.descriptors.first(where: { $0.id == id }), let key = d.keys.first,
+                  let keys = Key.parseSequence(key), keys.count == 1 else { continue }
+            // The first screen is built with the app (its time is in "build app").
+            if opened.app.isBuilt(id) { continue }
+            let (frame, wall, cpu) = Timing.onceWithCPU { () -> ScreenBuffer in
+                opened.app.handle(keys[0])
+                return AppView.render(opened.app.state)
+            }
+            guard opened.app.state.current == id, frame.width == KeyScripts.width else {
+                throw BenchError("pressing \(key) did not show the \(id.title) screen")
+            }
+            result.append((id, wall, cpu))
+        }
+        return result
     }
 
     /// What the terminal loop does between keys until the document is checked: slices of about

@@ -37,6 +37,13 @@ enum Timing {
         return result
     }
 
+    /// Times one run of `body` by the wall clock and the thread's CPU time, returning its result too.
+    static func onceWithCPU<T>(_ body: () throws -> T) rethrows -> (T, wall: Duration, cpu: Duration) {
+        let cpu = threadCPU()
+        let (value, wall) = try once(body)
+        return (value, wall, threadCPU() - cpu)
+    }
+
     /// Times one run of `body`, returning its result too.
     static func once<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
         let start = clock.now

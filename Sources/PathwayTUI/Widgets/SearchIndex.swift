@@ -28,21 +28,36 @@ public struct SearchIndex: Sendable {
         starts.append(bytes.count)
     }
 
-    /// Appends the lower-cased UTF-8 of `text` (what `text.lowercased().utf8` gives).
+    /// Appends the lower-cased UTF-8 of `text` (what `text.lowercased().utf8` gives, which maps
+    /// scalar by scalar): runs of ASCII are copied and folded in place, and only the scalars
+    /// outside ASCII go through Unicode's lower-case mapping.
     static func appendLowercased(_ text: String, to bytes: inout [UInt8]) {
         var text = text
-        let ascii: Bool = text.withUTF8 { utf8 in
-            var ascii = true
-            for b in utf8 where b >= 0x80 { ascii = false; break }
-            guard ascii else { return false }
-            let start = bytes.count
-            bytes.append(contentsOf: utf8)
-            bytes.withUnsafeMutableBufferPointer { all in
-                for i in start..<all.count where all[i] &- 65 < 26 { all[i] |= 0x20 }
+        text.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                var j = i
+                while j < n && utf8[j] < 0x80 { j += 1 }
+                if j > i {
+                    let start = bytes.count
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<j]))
+                    bytes.withUnsafeMutableBufferPointer { all in
+                        for k in start..<all.count where all[k] &- 65 < 26 { all[k] |= 0x20 }
+                    }
+                }
+                guard j < n else { break }
+                let lead = utf8[j]
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                var k = j + 1
+                while k < min(n, j + length) { value = value << 6 | UInt32(utf8[k] & 0x3F); k += 1 }
+                if let scalar = Unicode.Scalar(value) {
+                    bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+                i = k
             }
-            return true
         }
-        if !ascii { bytes.append(contentsOf: text.lowercased().utf8) }
     }
 
     public var count: Int { starts.count - 1 }

@@ -21,7 +21,8 @@ struct MapOutline: Sendable {
 
     init() {}
 
-    init(catalog: Catalog, framework: String) {
+    /// With `coverage`, also which credentials teach each node (the map shows it; review does not).
+    init(catalog: Catalog, framework: String, coverage withCoverage: Bool = true) {
         // The framework's competencies, with what ordering needs.
         var code: [String] = [], title: [String] = [], parentCode: [String?] = [], position: [Int] = []
         for (key, c) in catalog.competencies where key.framework == framework {
@@ -97,6 +98,7 @@ struct MapOutline: Sendable {
             if ends[i] > ends[p] { ends[p] = ends[i] }
         }
         // Which credentials teach each node (the highest level each teaches it at).
+        guard withCoverage else { return }
         for c in catalog.credentialList {
             var taught: [(Int32, EQFLevel)] = []
             for outcome in c.learningOutcomes {

@@ -2,42 +2,64 @@ import PathwayModel
 
 /// The review list: built once per change (linear in the document), then filtered per key.
 extension ReviewScreen {
-    static func rows(for catalog: Catalog) -> [Row] {
+    /// The rows and their search text: every framework, credential and pathway, and the
+    /// competencies of the frameworks in `listing` (nil: of every framework) in tree order.
+    static func rows(for catalog: Catalog, listing: Set<String>?) -> ([Row], SearchIndex) {
+        var withCompetencies = Set<String>()
+        for key in catalog.competencies.keys { withCompetencies.insert(key.framework) }
+        let frameworks = catalog.frameworkList
+        let listedCount = listing == nil ? catalog.competencies.count : 0
         var rows: [Row] = []
-        rows.reserveCapacity(catalog.competencies.count + catalog.credentials.count + catalog.pathways.count + 8)
+        rows.reserveCapacity(frameworks.count + listedCount + catalog.credentials.count + catalog.pathways.count + 3)
+        var search = SearchIndex(capacity: rows.capacity)
         func heading(_ text: String) {
-            rows.append(Row(heading: true, subject: nil, label: text, depth: 0, framework: nil,
-                            hasChildren: false, search: []))
+            rows.append(Row(heading: true, subject: nil, label: text, depth: 0, framework: nil, hasChildren: false))
+            search.append([])
         }
         func item(_ subject: CommentSubject, _ label: String, depth: Int = 0, framework: String? = nil,
-                  hasChildren: Bool = false, search: String) {
+                  hasChildren: Bool = false, search parts: [String]) {
             rows.append(Row(heading: false, subject: subject, label: label, depth: depth, framework: framework,
-                            hasChildren: hasChildren, search: TextSearch.key(search)))
+                            hasChildren: hasChildren))
+            search.append(parts)
         }
 
-        var byFramework: [String: [Competency]] = [:]
-        for c in catalog.competencies.values { byFramework[c.framework, default: []].append(c) }
-
         heading("Frameworks (\(catalog.frameworks.count))")
-        for f in catalog.frameworkList {
-            item(.framework(f.code), "\(f.title) (\(f.code))", hasChildren: byFramework[f.code] != nil,
-                 search: "\(f.title) \(f.code) \(f.reviewStatus.label)")
-            let tree = CompetencyTree(competencies: byFramework[f.code] ?? [], framework: f.code)
-            for node in tree.depthFirst {
-                let c = node.competency
-                item(.competency(c.key), c.title, depth: node.depth + 1, framework: f.code,
-                     hasChildren: !tree.children(of: c.code).isEmpty, search: "\(c.title) \(c.code)")
+        for f in frameworks {
+            item(.framework(f.code), "\(f.title) (\(f.code))", hasChildren: withCompetencies.contains(f.code),
+                 search: [f.title, f.code, f.reviewStatus.label])
+            guard listing?.contains(f.code) ?? true, withCompetencies.contains(f.code) else { continue }
+            let outline = MapOutline(catalog: catalog, framework: f.code, coverage: false)
+            for i in outline.indices {
+                let code = outline.codes[i], title = outline.titles[i]
+                item(.competency(CompetencyKey(framework: f.code, code: code)), title, depth: Int(outline.depths[i]) + 1,
+                     framework: f.code, hasChildren: outline.hasChildren(i), search: [title, code])
             }
         }
         heading("Micro-credentials (\(catalog.credentials.count))")
         for c in catalog.credentialList {
-            item(.credential(c.code), "\(c.title) (\(c.code))", search: "\(c.title) \(c.code)")
+            item(.credential(c.code), "\(c.title) (\(c.code))", search: [c.title, c.code])
         }
         heading("Pathways (\(catalog.pathways.count))")
         for p in catalog.pathwayList {
-            item(.pathway(p.code), "\(p.title) (\(p.code))", search: "\(p.title) \(p.code) \(p.reviewStatus.label)")
+            item(.pathway(p.code), "\(p.title) (\(p.code))", search: [p.title, p.code, p.reviewStatus.label])
         }
-        return rows
+        return (rows, search)
+    }
+
+    /// Lists what the shown rows need: the competencies of the expanded frameworks, or of every
+    /// framework while filtering or showing only commented items. Rebuilds the rows only when
+    /// the document changed or a framework not listed yet is needed.
+    mutating func listRows(_ catalog: Catalog, version: Int) {
+        let everything = !filter.isEmpty || onlyCommented
+        let fresh = rowsVersion != version
+        if !fresh {
+            guard let listed else { return }
+            if !everything && expanded.isSubset(of: listed) { return }
+        }
+        let listing: Set<String>? = everything ? nil : fresh ? expanded : expanded.union(listed ?? [])
+        (rows, search) = ReviewScreen.rows(for: catalog, listing: listing)
+        listed = listing
+        rowsVersion = version
     }
 
     /// Comments per subject, oldest first, and per framework the comments on its competencies.
@@ -60,9 +82,15 @@ extension ReviewScreen {
     }
 
     /// Recomputes the shown rows from expansion, "only commented" and the filter.
-    mutating func updateShown() {
+    mutating func updateShown(_ document: Document) {
+        listRows(document.catalog, version: document.catalogVersion)
         let words = filter.lowercased().split(separator: " ").map { Array($0.utf8) }
         let plain = words.isEmpty && !onlyCommented
+        var found: [Bool] = []
+        if !words.isEmpty {
+            found = [Bool](repeating: false, count: rows.count)
+            for i in search.matches(words) { found[i] = true }
+        }
         var result: [Int] = []
         var heading: Int?
         for i in rows.indices {
@@ -75,8 +103,7 @@ extension ReviewScreen {
             if plain {
                 visible = r.framework.map { expanded.contains($0) } ?? true
             } else {
-                visible = (!onlyCommented || hasComments(r))
-                    && words.allSatisfy { TextSearch.contains(r.search, $0) }
+                visible = (!onlyCommented || hasComments(r)) && (words.isEmpty || found[i])
             }
             guard visible else { continue }
             if let h = heading { result.append(h); heading = nil }

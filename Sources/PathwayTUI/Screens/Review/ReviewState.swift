@@ -25,7 +25,6 @@ public struct ReviewScreen: Screen {
         public var framework: String?
         /// Whether a competency has children (drawn with an expand mark).
         public var hasChildren: Bool
-        let search: [UInt8]
     }
 
     /// Which pane has the keys: the list of things, or the comments on the selected one.
@@ -52,31 +51,14 @@ public struct ReviewScreen: Screen {
     var pendingComment: Int?
     /// The comment just added, to select once the document shows it.
     var commentToSelect: Int?
-    /// What the rows were built from. A comment or status change leaves these dictionaries'
-    /// storage shared, so comparing them is instant and the 14,000-row list is not rebuilt.
-    var rowSource: RowSource?
-
-    struct RowSource: Equatable, Sendable {
-        var frameworks: [String: CompetencyFramework]
-        var competencies: [CompetencyKey: Competency]
-        var credentials: [String: MicroCredential]
-        var pathways: [String: Pathway]
-
-        init(_ c: Catalog) {
-            frameworks = c.frameworks
-            competencies = c.competencies
-            credentials = c.credentials
-            pathways = c.pathways
-        }
-
-        /// Titles and codes only change with these; review statuses are read when drawing.
-        func sameRows(as other: RowSource) -> Bool {
-            competencies == other.competencies && credentials == other.credentials
-                && frameworks.count == other.frameworks.count && pathways.count == other.pathways.count
-                && frameworks.allSatisfy { other.frameworks[$0.key]?.title == $0.value.title }
-                && pathways.allSatisfy { other.pathways[$0.key]?.title == $0.value.title }
-        }
-    }
+    /// The search text of each row (lower-cased, in `rows` order), made with the rows.
+    var search = SearchIndex()
+    /// The catalog version the rows were built for.
+    var rowsVersion = -1
+    /// The frameworks whose competencies are in `rows` (nil: every framework's). A framework's
+    /// 14,000 competencies are listed when it is first expanded, filtered or searched, not
+    /// before: the first visit lists frameworks, credentials and pathways only.
+    var listed: Set<String>? = []
 
     public init(document: Document) { refresh(document) }
 

@@ -20,13 +20,8 @@ extension ReviewScreen {
         let keep = selectedCommentSubject
         let keepComment = commentToSelect ?? selectedComment?.id
         commentToSelect = nil
-        let source = RowSource(document.catalog)
-        if !(rowSource?.sameRows(as: source) ?? false) {
-            rows = ReviewScreen.rows(for: document.catalog)
-        }
-        rowSource = source
         (commentsBySubject, competencyCommentsByFramework) = ReviewScreen.comments(in: document.catalog)
-        updateShown()
+        updateShown(document)
         if let s = keep, !select(s) { skipHeading(forward: true) }
         if keep == nil { skipHeading(forward: true) }
         syncCommentCursor(keeping: keepComment)
@@ -42,7 +37,7 @@ extension ReviewScreen {
             context.prompt(authorPrompt)
         case .action(.onlyCommented):
             onlyCommented.toggle()
-            reshow()
+            reshow(context.document)
             context.status(onlyCommented ? "Showing only items with comments; o shows everything again."
                                          : "Showing everything.")
         case .action(.open):
@@ -53,7 +48,7 @@ extension ReviewScreen {
             guard !selectedComments.isEmpty else { context.status("No comments on this item yet; c adds one."); break }
             focus = .comments
         case .action(.right): expandOrEnter(&context)
-        case .action(.left): collapseOrLeave()
+        case .action(.left): collapseOrLeave(context.document)
         case .action(.findNext), .action(.findPrevious):
             guard !filter.isEmpty, !shown.isEmpty else { context.status("No filter: press / to type one."); return }
             let step = event == .action(.findNext) ? 1 : -1
@@ -73,7 +68,7 @@ extension ReviewScreen {
             }
         case .filter(let text):
             filter = text
-            reshow()
+            reshow(context.document)
         case .submitted(tag: "author", let text):
             author = String(text.trimmingSpaces)
             if pendingSubject != nil { context.prompt(commentPrompt(context)) }
@@ -89,10 +84,10 @@ extension ReviewScreen {
         case .focus(let subject):
             guard let s = subject.commentSubject else { return }
             if case .competency(let k) = s { expanded.insert(k.framework) }
-            updateShown()
+            updateShown(context.document)
             if !select(s) {
                 onlyCommented = false
-                updateShown()
+                updateShown(context.document)
                 if !select(s) { context.status("\(s) is hidden by the filter; Esc clears it.") }
             }
             focus = .subjects
@@ -201,19 +196,19 @@ extension ReviewScreen {
         if focus == .subjects, case .framework(let f)? = selectedCommentSubject, !expanded.contains(f),
            selectedRow?.hasChildren == true {
             expanded.insert(f)
-            reshow()
+            reshow(context.document)
         } else if focus == .subjects, !selectedComments.isEmpty {
             focus = .comments
         }
     }
 
     /// Leaves the comments pane; collapses a framework; from a competency goes to its framework.
-    mutating func collapseOrLeave() {
+    mutating func collapseOrLeave(_ document: Document) {
         if focus == .comments { focus = .subjects; return }
         guard let row = selectedRow else { return }
         if case .framework(let f)? = row.subject, expanded.contains(f) {
             expanded.remove(f)
-            reshow()
+            reshow(document)
         } else if let f = row.framework {
             select(.framework(f))
             syncCommentCursor(keeping: nil)
@@ -221,9 +216,9 @@ extension ReviewScreen {
     }
 
     /// Recomputes the shown rows keeping the selected item where it still shows.
-    mutating func reshow() {
+    mutating func reshow(_ document: Document) {
         let keep = selectedCommentSubject
-        updateShown()
+        updateShown(document)
         if let s = keep, select(s) { return }
         cursor.select(0)
         skipHeading(forward: true)
