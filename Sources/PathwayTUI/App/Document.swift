@@ -1,3 +1,4 @@
+import PathwayEngine
 import PathwayModel
 
 /// The catalog plus what the UI derives from it (findings, counts), with a version number so
@@ -51,6 +52,10 @@ public struct Document: Sendable {
         if checks.isComplete { version += 1; return true }
         return false
     }
+
+    /// The engine over the catalog as it is now, reusing the index the checks built (so the
+    /// learner preview and the coverage matrix build none of their own once checking started).
+    public func engineContext() -> EngineContext { EngineContext(catalog: catalog, reusing: checks.lastEngine) }
 
     /// Checks whatever is left.
     public mutating func checkAll() { checkSome(while: { true }) }

@@ -109,6 +109,10 @@ struct DocumentChecks: Sendable {
         while checkNext(catalog) {}
     }
 
+    /// The engine context last built for checking: nil before the first check, and older than
+    /// the catalog after an edit until the next check (pass it as `reusing:`).
+    var lastEngine: EngineContext? { engine }
+
     private mutating func engineContext(_ catalog: Catalog) -> EngineContext {
         if let e = engine, !engineStale { return e }
         let e = EngineContext(catalog: catalog, reusing: engine)

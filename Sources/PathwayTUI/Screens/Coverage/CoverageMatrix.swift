@@ -65,8 +65,9 @@ public struct CoverageMatrix: Hashable, Sendable {
     public var ects: ECTSFigures
     public var eqf: EQFFigures
 
-    public init(pathway: Pathway, catalog: Catalog, includeExtra: Bool) {
-        let engine = EngineContext(catalog: catalog)
+    /// `engine`: one over the same catalog to reuse (the document's), else one is built.
+    public init(pathway: Pathway, catalog: Catalog, includeExtra: Bool, engine: EngineContext? = nil) {
+        let engine = engine ?? EngineContext(catalog: catalog)
         let report = engine.check(pathway)
         self.pathway = pathway.code
         coverage = report.coverage

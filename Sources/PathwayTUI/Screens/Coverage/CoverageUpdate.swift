@@ -19,11 +19,12 @@ extension CoverageScreen {
         if pathwayCode.map({ catalog.pathways[$0] == nil }) ?? true {
             pathwayCode = catalog.pathwayList.first?.code
         }
-        rebuild(catalog)
+        rebuild(document)
     }
 
     /// Recomputes the matrix for the chosen pathway, keeping the selected cell where it can.
-    mutating func rebuild(_ catalog: Catalog) {
+    mutating func rebuild(_ document: Document) {
+        let catalog = document.catalog
         let keepRow = selectedRow?.key
         let keepColumn = selectedColumn?.code
         guard let code = pathwayCode, let pathway = catalog.pathways[code] else {
@@ -33,7 +34,7 @@ extension CoverageScreen {
             columnCursor = ListCursor()
             return
         }
-        let m = CoverageMatrix(pathway: pathway, catalog: catalog, includeExtra: showExtra)
+        let m = CoverageMatrix(pathway: pathway, catalog: catalog, includeExtra: showExtra, engine: document.engineContext())
         matrix = m
         columnCursor.setCount(m.columns.count)
         if let c = keepColumn, let i = m.columns.firstIndex(where: { $0.code == c }) { columnCursor.select(i) }
@@ -60,10 +61,10 @@ extension CoverageScreen {
             guard !items.isEmpty else { context.status("There are no pathways yet: add one on the pathways screen."); return }
             context.pick(Picker(tag: "pathway", title: "Pathway to show", items: items))
         case .picked(tag: "pathway", let code):
-            choose(code, context.catalog)
+            choose(code, context.document)
         case .focus(let subject):
             switch subject {
-            case .pathway(let code): choose(code, context.catalog)
+            case .pathway(let code): choose(code, context.document)
             case .credential(let code):
                 if let i = matrix?.columns.firstIndex(where: { $0.code == code }) { columnCursor.select(i) }
             case .competency(let f, let c):
@@ -81,7 +82,7 @@ extension CoverageScreen {
             context.open(.competencyMap, .competency(framework: row.key.framework, code: row.key.code))
         case .action(.toggleExtraRows):
             showExtra.toggle()
-            rebuild(context.catalog)
+            rebuild(context.document)
             context.status(showExtra ? "Also showing competencies taught outside the target." : "Showing the target competencies only.")
         case .action(.left): columnCursor.move(.up, pageSize: 1)
         case .action(.right): columnCursor.move(.down, pageSize: 1)
@@ -102,11 +103,11 @@ extension CoverageScreen {
         columnCursor.keepVisible(height: layout.visibleColumns)
     }
 
-    mutating func choose(_ code: String, _ catalog: Catalog) {
-        guard catalog.pathways[code] != nil, code != pathwayCode else { return }
+    mutating func choose(_ code: String, _ document: Document) {
+        guard document.catalog.pathways[code] != nil, code != pathwayCode else { return }
         pathwayCode = code
         rowCursor = ListCursor()
         columnCursor = ListCursor()
-        rebuild(catalog)
+        rebuild(document)
     }
 }

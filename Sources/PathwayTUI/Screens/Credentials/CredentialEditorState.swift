@@ -34,7 +34,8 @@ public struct CredentialEditorScreen: Screen {
     public var formCursor = ListCursor()
     public var filter = ""
     var allCodes: [String] = []
-    var searchKeys: [String: [UInt8]] = [:]
+    /// Search text of each of `allCodes`, made on the first filter after a change.
+    var searchIndex: SearchIndex?
     var pendingCode: String?
     var pendingMapping: (outcome: Int, competency: CompetencyKey)?
     var pendingSelection: String?

@@ -17,19 +17,28 @@ extension CredentialEditorScreen {
         let keep = pendingSelection ?? selectedCode
         pendingSelection = nil
         let catalog = document.catalog
-        allCodes = catalog.credentialList.map(\.code)
-        searchKeys = [:]
-        for c in catalog.credentials.values {
-            searchKeys[c.code] = TextSearch.key(c.code + " " + c.title + " " + c.awardingBody + " " + c.summary)
-        }
+        allCodes = catalog.credentials.keys.sorted()
+        searchIndex = nil
         version = document.version
-        applyFilter(keeping: keep)
+        applyFilter(keeping: keep, catalog)
         rebuildForm(catalog)
     }
 
-    mutating func applyFilter(keeping code: String?) {
+    mutating func applyFilter(keeping code: String?, _ catalog: Catalog) {
         let words = filter.lowercased().split(separator: " ").map { Array($0.utf8) }
-        codes = words.isEmpty ? allCodes : allCodes.filter { c in words.allSatisfy { TextSearch.contains(searchKeys[c] ?? [], $0) } }
+        if words.isEmpty {
+            codes = allCodes
+        } else {
+            if searchIndex == nil {
+                var index = SearchIndex(capacity: allCodes.count)
+                for code in allCodes {
+                    let c = catalog.credentials[code]
+                    index.append([code, c?.title ?? "", c?.awardingBody ?? "", c?.summary ?? ""])
+                }
+                searchIndex = index
+            }
+            codes = searchIndex!.matches(words).map { allCodes[$0] }
+        }
         listCursor.setCount(codes.count)
         if let code, let i = codes.firstIndex(of: code) { listCursor.select(i) }
     }
@@ -55,11 +64,11 @@ extension CredentialEditorScreen {
         switch event {
         case .filter(let text):
             filter = text
-            applyFilter(keeping: selectedCode)
+            applyFilter(keeping: selectedCode, catalog)
             rebuildForm(catalog)
         case .focus(.credential(let code)):
             filter = ""
-            applyFilter(keeping: code)
+            applyFilter(keeping: code, catalog)
             rebuildForm(catalog)
             focus = .form
         case .action(let action):

@@ -17,7 +17,7 @@ extension LearnerScreen {
 
     public mutating func refresh(_ document: Document) {
         let catalog = document.catalog
-        engine = EngineContext(catalog: catalog)
+        engine = document.engineContext()
         if learnerName.map({ catalog.learners[$0] == nil }) ?? true {
             learnerName = catalog.learnerList.first?.name
             whatIf = []
