@@ -99,7 +99,7 @@ struct MapOutline: Sendable {
         }
         // Which credentials teach each node (the highest level each teaches it at).
         guard withCoverage else { return }
-        for c in catalog.credentialList {
+        for (credential, c) in catalog.credentials {
             var taught: [(Int32, EQFLevel)] = []
             for outcome in c.learningOutcomes {
                 for m in outcome.mappings where m.competency.framework == framework {
@@ -113,8 +113,9 @@ struct MapOutline: Sendable {
                     }
                 }
             }
-            for (node, level) in taught { coverage[node, default: []].append((c.code, level)) }
+            for (node, level) in taught { coverage[node, default: []].append((credential, level)) }
         }
+        for node in coverage.keys where coverage[node]!.count > 1 { coverage[node]!.sort { $0.code < $1.code } }
     }
 
     func hasChildren(_ i: Int) -> Bool { Int(ends[i]) > i + 1 }

@@ -2,48 +2,67 @@ import PathwayModel
 
 /// The review list: built once per change (linear in the document), then filtered per key.
 extension ReviewScreen {
-    /// The rows and their search text: every framework, credential and pathway, and the
-    /// competencies of the frameworks in `listing` (nil: of every framework) in tree order.
-    static func rows(for catalog: Catalog, listing: Set<String>?) -> ([Row], SearchIndex) {
-        var withCompetencies = Set<String>()
-        for key in catalog.competencies.keys { withCompetencies.insert(key.framework) }
+    /// The rows: every framework, credential and pathway, and the competencies of the frameworks
+    /// in `listing` (nil: of every framework) in tree order.
+    static func rows(for catalog: Catalog, listing: Set<String>?) -> [Row] {
         let frameworks = catalog.frameworkList
+        // Which frameworks have competencies (done as soon as every framework has been seen).
+        var withCompetencies = Set<String>()
+        for key in catalog.competencies.keys where !withCompetencies.contains(key.framework) {
+            guard catalog.frameworks[key.framework] != nil else { continue }
+            withCompetencies.insert(key.framework)
+            if withCompetencies.count == catalog.frameworks.count { break }
+        }
         let listedCount = listing == nil ? catalog.competencies.count : 0
         var rows: [Row] = []
         rows.reserveCapacity(frameworks.count + listedCount + catalog.credentials.count + catalog.pathways.count + 3)
-        var search = SearchIndex(capacity: rows.capacity)
         func heading(_ text: String) {
             rows.append(Row(heading: true, subject: nil, label: text, depth: 0, framework: nil, hasChildren: false))
-            search.append([])
         }
-        func item(_ subject: CommentSubject, _ label: String, depth: Int = 0, framework: String? = nil,
-                  hasChildren: Bool = false, search parts: [String]) {
+        func item(_ subject: CommentSubject, _ label: String, depth: Int = 0, framework: String? = nil, hasChildren: Bool = false) {
             rows.append(Row(heading: false, subject: subject, label: label, depth: depth, framework: framework,
                             hasChildren: hasChildren))
-            search.append(parts)
         }
 
         heading("Frameworks (\(catalog.frameworks.count))")
         for f in frameworks {
-            item(.framework(f.code), "\(f.title) (\(f.code))", hasChildren: withCompetencies.contains(f.code),
-                 search: [f.title, f.code, f.reviewStatus.label])
+            item(.framework(f.code), "\(f.title) (\(f.code))", hasChildren: withCompetencies.contains(f.code))
             guard listing?.contains(f.code) ?? true, withCompetencies.contains(f.code) else { continue }
             let outline = MapOutline(catalog: catalog, framework: f.code, coverage: false)
             for i in outline.indices {
-                let code = outline.codes[i], title = outline.titles[i]
-                item(.competency(CompetencyKey(framework: f.code, code: code)), title, depth: Int(outline.depths[i]) + 1,
-                     framework: f.code, hasChildren: outline.hasChildren(i), search: [title, code])
+                item(.competency(CompetencyKey(framework: f.code, code: outline.codes[i])), outline.titles[i],
+                     depth: Int(outline.depths[i]) + 1, framework: f.code, hasChildren: outline.hasChildren(i))
             }
         }
         heading("Micro-credentials (\(catalog.credentials.count))")
-        for c in catalog.credentialList {
-            item(.credential(c.code), "\(c.title) (\(c.code))", search: [c.title, c.code])
+        for code in catalog.credentials.keys.sorted() {
+            item(.credential(code), "\(catalog.credentials[code]!.title) (\(code))")
         }
         heading("Pathways (\(catalog.pathways.count))")
         for p in catalog.pathwayList {
-            item(.pathway(p.code), "\(p.title) (\(p.code))", search: [p.title, p.code, p.reviewStatus.label])
+            item(.pathway(p.code), "\(p.title) (\(p.code))")
         }
-        return (rows, search)
+        return rows
+    }
+
+    /// The search text of every row, in `rows` order (made on the first filter after a change):
+    /// title and code, and the review status of frameworks and pathways.
+    static func searchIndex(_ rows: [Row], _ catalog: Catalog) -> SearchIndex {
+        var index = SearchIndex(capacity: rows.count)
+        for r in rows {
+            switch r.subject {
+            case .framework(let code)?:
+                let f = catalog.frameworks[code]
+                index.append([f?.title ?? "", code, f?.reviewStatus.label ?? ""])
+            case .competency(let key)?: index.append([r.label, key.code])
+            case .credential(let code)?: index.append([catalog.credentials[code]?.title ?? "", code])
+            case .pathway(let code)?:
+                let p = catalog.pathways[code]
+                index.append([p?.title ?? "", code, p?.reviewStatus.label ?? ""])
+            case nil: index.append([])
+            }
+        }
+        return index
     }
 
     /// Lists what the shown rows need: the competencies of the expanded frameworks, or of every
@@ -57,7 +76,8 @@ extension ReviewScreen {
             if !everything && expanded.isSubset(of: listed) { return }
         }
         let listing: Set<String>? = everything ? nil : fresh ? expanded : expanded.union(listed ?? [])
-        (rows, search) = ReviewScreen.rows(for: catalog, listing: listing)
+        rows = ReviewScreen.rows(for: catalog, listing: listing)
+        search = nil
         listed = listing
         rowsVersion = version
     }
@@ -88,8 +108,9 @@ extension ReviewScreen {
         let plain = words.isEmpty && !onlyCommented
         var found: [Bool] = []
         if !words.isEmpty {
+            if search == nil { search = ReviewScreen.searchIndex(rows, document.catalog) }
             found = [Bool](repeating: false, count: rows.count)
-            for i in search.matches(words) { found[i] = true }
+            for i in search!.matches(words) { found[i] = true }
         }
         var result: [Int] = []
         var heading: Int?

@@ -51,8 +51,8 @@ public struct ReviewScreen: Screen {
     var pendingComment: Int?
     /// The comment just added, to select once the document shows it.
     var commentToSelect: Int?
-    /// The search text of each row (lower-cased, in `rows` order), made with the rows.
-    var search = SearchIndex()
+    /// The search text of each row (lower-cased, in `rows` order), made on the first filter.
+    var search: SearchIndex?
     /// The catalog version the rows were built for.
     var rowsVersion = -1
     /// The frameworks whose competencies are in `rows` (nil: every framework's). A framework's
