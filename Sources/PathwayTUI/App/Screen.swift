@@ -15,11 +15,19 @@ public protocol Screen: Sendable {
     var selectedSubject: Subject? { get }
     /// A line for the status bar when nothing else is said (e.g. "12 of 14,000 competencies").
     var statusText: String { get }
+    /// True while the screen has work to do between keys (e.g. a search index built in slices
+    /// so that the first `/` does not wait for it).
+    var hasBackgroundWork: Bool { get }
+    /// Does some of that work while `keepGoing` says so (at least one small step); the host
+    /// calls it between keys while the screen is shown.
+    mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool)
 }
 
 extension Screen {
     public var selectedSubject: Subject? { nil }
     public var statusText: String { "" }
+    public var hasBackgroundWork: Bool { false }
+    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {}
 }
 
 /// How a screen is registered: its id, the key that opens it, its bindings, and how to make it.

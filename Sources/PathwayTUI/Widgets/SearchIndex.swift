@@ -61,6 +61,12 @@ public struct SearchIndex: Sendable {
     }
 
     public var count: Int { starts.count - 1 }
+    /// Bytes of search text held.
+    public var byteCount: Int { bytes.count }
+
+    /// Makes room for `total` bytes of text in all (from an estimate once some items are in), so
+    /// the buffer does not grow by doubling.
+    public mutating func reserve(bytes total: Int) { bytes.reserveCapacity(total) }
 
     /// Indexes of the items that contain every one of the (lower-cased, UTF-8) words.
     public func matches(_ words: [[UInt8]]) -> [Int] {

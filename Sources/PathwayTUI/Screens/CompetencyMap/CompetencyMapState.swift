@@ -37,10 +37,10 @@ public struct CompetencyMapScreen: Screen {
     // Derived from the document once per change, reused for every keystroke.
     /// The framework's nodes in display order, as flat arrays (see `MapOutline`).
     var outline = MapOutline()
-    /// Lower-cased title + description + code of every node, one after another, so a filter
-    /// keystroke is one pass over contiguous bytes. Built on the first `/`, not before: most
-    /// visits never filter.
-    var searchIndex: SearchIndex?
+    /// Lower-cased title + description + code of the nodes, one after another, so a filter
+    /// keystroke is one pass over contiguous bytes. Built between keys a slice at a time after
+    /// each change (`doBackgroundWork`), or at the first `/` if that comes sooner.
+    var searchIndex = SearchIndex()
     /// The catalog version and framework the derived data above was built for.
     var seenVersion = -1
     var builtFramework: String?

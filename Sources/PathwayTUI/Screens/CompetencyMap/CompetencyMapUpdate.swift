@@ -31,7 +31,7 @@ extension CompetencyMapScreen {
         if seenVersion == document.catalogVersion && builtFramework == framework { return }
         builtFramework = framework
         filterCache = FilterCache()
-        searchIndex = nil
+        searchIndex = SearchIndex()
         let selectedCode = pendingSelection ?? self.selectedCode
         pendingSelection = nil
         outline = MapOutline(catalog: catalog, framework: framework ?? "")
@@ -39,18 +39,27 @@ extension CompetencyMapScreen {
         rebuildRows(keeping: selectedCode, catalog)
     }
 
-    /// The search text of every node, built the first time a filter needs it.
-    mutating func makeSearchIndex(_ catalog: Catalog) -> SearchIndex {
-        if let index = searchIndex { return index }
-        var index = SearchIndex(capacity: outline.count)
+    /// Adds the search text of more nodes, 256 at a time, while `keepGoing` says so.
+    mutating func indexSome(_ catalog: Catalog, while keepGoing: () -> Bool) {
         let fw = framework ?? ""
-        for i in outline.indices {
-            let code = outline.codes[i]
-            let description = catalog.competencies[CompetencyKey(framework: fw, code: code)]?.description ?? ""
-            index.append([outline.titles[i], description, code])
-        }
-        searchIndex = index
-        return index
+        if searchIndex.count == 0 { searchIndex = SearchIndex(capacity: outline.count) }
+        repeat {
+            let end = min(outline.count, searchIndex.count + 256)
+            for i in searchIndex.count..<end {
+                let code = outline.codes[i]
+                let description = catalog.competencies[CompetencyKey(framework: fw, code: code)]?.description ?? ""
+                searchIndex.append([outline.titles[i], description, code])
+            }
+            if end == 256 && end < outline.count {
+                searchIndex.reserve(bytes: searchIndex.byteCount / end * outline.count * 11 / 10)
+            }
+        } while searchIndex.count < outline.count && keepGoing()
+    }
+
+    public var hasBackgroundWork: Bool { searchIndex.count < outline.count }
+
+    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {
+        indexSome(document.catalog, while: keepGoing)
     }
 
     /// Recomputes the visible rows after expanding, collapsing, filtering or a change.
@@ -61,8 +70,8 @@ extension CompetencyMapScreen {
             matchCount = 0
             rows = outline.visibleRows(expanded: expanded)
         } else {
-            let index = makeSearchIndex(catalog)
-            let hits = filterCache.matches(words, in: index)
+            if hasBackgroundWork { indexSome(catalog, while: { true }) }
+            let hits = filterCache.matches(words, in: searchIndex)
             var keep = [Bool](repeating: false, count: outline.count)
             for i in hits {
                 var j = i
