@@ -12,7 +12,6 @@ public struct OverviewScreen: Screen {
         public var detail: String
         public var subject: Subject?
         public var screen: ScreenID?
-        let search: [UInt8]
     }
 
     public var rows: [Row] = []
@@ -20,6 +19,8 @@ public struct OverviewScreen: Screen {
     public var shown: [Int] = []
     public var cursor = ListCursor()
     public var filter = ""
+    /// The search text of `rows` (label and detail, lower-cased), made on the first filter.
+    var search: SearchIndex?
     /// The most serious findings, as many as the problems box can show, taken once per
     /// document version rather than sorted out of every finding on each frame.
     var problems: [Finding] = []

@@ -7,6 +7,7 @@ extension OverviewScreen {
 
     public mutating func refresh(_ document: Document) {
         rows = OverviewScreen.rows(for: document)
+        search = nil
         problems = document.mostSerious(limit: OverviewScreen.problemsKept)
         applyFilter()
     }
@@ -40,11 +41,18 @@ extension OverviewScreen {
             shown = Array(rows.indices)
         } else {
             // Keep a heading when any item under it matches.
+            if search == nil {
+                var index = SearchIndex(capacity: rows.count)
+                for r in rows { index.append(r.heading ? [] : [r.label, r.detail]) }
+                search = index
+            }
+            var found = [Bool](repeating: false, count: rows.count)
+            for i in search!.matches(words) { found[i] = true }
             var result: [Int] = []
             var heading: Int?
             for (i, r) in rows.enumerated() {
                 if r.heading { heading = i; continue }
-                if words.allSatisfy({ TextSearch.contains(r.search, $0) }) {
+                if found[i] {
                     if let h = heading { result.append(h); heading = nil }
                     result.append(i)
                 }
@@ -69,10 +77,10 @@ extension OverviewScreen {
     static func rows(for document: Document) -> [Row] {
         let catalog = document.catalog
         var rows: [Row] = []
-        func heading(_ text: String) { rows.append(Row(heading: true, label: text, detail: "", subject: nil, screen: nil, search: [])) }
+        func heading(_ text: String) { rows.append(Row(heading: true, label: text, detail: "", subject: nil, screen: nil)) }
         func item(_ label: String, _ detail: String, _ subject: Subject, _ screen: ScreenID) {
             rows.append(Row(heading: false, label: label, detail: detail, subject: subject, screen: screen,
-                            search: TextSearch.key(label + " " + detail)))
+                            ))
         }
         if !document.recent.isEmpty {
             heading("Recently changed")
@@ -81,8 +89,17 @@ extension OverviewScreen {
             }
         }
         heading("Frameworks (\(catalog.frameworks.count))")
+        // Competencies per framework, counted in runs (one framework is one run, whatever the order).
         var perFramework: [String: Int] = [:]
-        for c in catalog.competencies.values { perFramework[c.framework, default: 0] += 1 }
+        var last: String?
+        var run = 0
+        for key in catalog.competencies.keys {
+            if key.framework == last { run += 1; continue }
+            if let l = last { perFramework[l, default: 0] += run }
+            last = key.framework
+            run = 1
+        }
+        if let l = last { perFramework[l, default: 0] += run }
         for f in catalog.frameworkList {
             item("\(f.title) (\(f.code))", Plural.count(perFramework[f.code] ?? 0, "competency", "competencies") + " · \(f.reviewStatus.label)", .framework(f.code), .competencyMap)
         }
