@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PathwayTUITests", dependencies: ["PathwayTUI", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
         // What the end-to-end tests share: the built binary, temporary folders, tmux. Only test
         // targets depend on it, so building the products never compiles it.
-        .target(name: "PathwayTestSupport", path: "Tests/PathwayTestSupport"),
+        .target(name: "PathwayTestSupport", dependencies: ["PathwayWorkload"], path: "Tests/PathwayTestSupport"),
         .testTarget(name: "PathwayCLITests", dependencies: ["PathwayCLI", "PathwayTestSupport"]),
         .testTarget(name: "PathwayBenchTests", dependencies: ["PathwayBench", "PathwayWorkload", "PathwayModel", "PathwayEngine", "PathwayTUI"]),
         .testTarget(name: "PathwayReliabilityTests", dependencies: [
