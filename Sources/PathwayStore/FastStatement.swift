@@ -60,12 +60,7 @@ struct FastStatement {
         }
     }
 
-    private func error(_ code: Int32) -> DatabaseError {
-        let connection = db.sqliteConnection
-        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
-        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
-    }
+    private func error(_ code: Int32) -> DatabaseError { DatabaseError(failing: statement, in: db, code: code) }
 
     /// Runs the statement to completion.
     func execute(_ values: [any SQLBindable]) throws {
@@ -90,5 +85,16 @@ struct FastStatement {
         sqlite3_reset(handle)
         if code != SQLITE_DONE { throw error(code) }
         return result
+    }
+}
+
+extension DatabaseError {
+    /// The error SQLite reports for `statement` after a failed bind or step (`code`), with its
+    /// extended code and message, as GRDB itself would report it.
+    init(failing statement: Statement, in db: Database, code: Int32) {
+        let connection = db.sqliteConnection
+        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        self.init(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
     }
 }

@@ -71,10 +71,5 @@ final class PreparedStatement {
         if code != SQLITE_OK { throw error(code) }
     }
 
-    private func error(_ code: Int32) -> DatabaseError {
-        let connection = db.sqliteConnection
-        let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
-        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
-    }
+    private func error(_ code: Int32) -> DatabaseError { DatabaseError(failing: statement, in: db, code: code) }
 }

@@ -50,13 +50,7 @@ import Glibc
                     ? .undo(undoable.last!) : .add("K\(round)-\(step)")
                 // Everything but the key that carries the action out.
                 if case .add(let code) = action {
-                    try pane.press("a")
-                    try pane.waitFor("Code of the new micro-credential")
-                    try pane.press("C-u")
-                    try pane.type(code)
-                    try pane.press("Enter")
-                    try pane.waitFor("Title of \(code)")
-                    try pane.type("Kurs \(code) – Grün")
+                    try UIScript.typeNewCredential(code, title: "Kurs \(code) – Grün", on: pane)
                 }
                 let finalKey = { if case .add = action { "Enter" } else { "u" } }()
                 if step < steps - 1 {
