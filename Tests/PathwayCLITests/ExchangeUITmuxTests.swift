@@ -34,7 +34,10 @@ import Glibc
         try t.type(oecd)
         try t.waitFor("oecd-competency-framework.csv")
         try t.press("Enter")
-        let summary = try t.waitFor("Import finished", timeout: 60)
+        // Wait for the whole summary: a box can be on screen a moment before all its text is.
+        let summary = try t.wait(timeout: 60) {
+            $0.contains("Import finished") && $0.contains("64 competencies:") && $0.contains("u undoes the whole import")
+        }
         #expect(summary.contains("Created framework OECD-CORE (OECD)"), "\(summary)")
         #expect(summary.contains("64 competencies: 64 added · 0 changed · 0 removed · 0 unchanged"), "\(summary)")
         #expect(summary.contains("u undoes the whole import"), "\(summary)")
@@ -112,10 +115,13 @@ import Glibc
         #expect(list.contains("work-backup-"), "\(list)")
         #expect(list.contains("3 frameworks, 116 competencies, 26 credentials, 8 pathways, 9 learners"), "\(list)")
         try t.press("Enter")
-        let question = try t.waitFor("Restore from backup?")
+        // Wait for the question's text, not its title: a box can be on screen a moment before its text.
+        let question = try t.waitFor("Replace everything in work.pathway with the backup of")
         #expect(question.contains("Replace everything in work.pathway with the backup of"), "\(question)")
         try t.press("y")
-        let done = try t.waitFor("Restored from", timeout: 30)
+        let done = try t.wait(timeout: 30) {
+            $0.contains("Restored from") && $0.contains("undo history cleared") && $0.contains("Frameworks                   3")
+        }
         #expect(done.contains("undo history cleared"), "\(done)")
         #expect(done.contains("Frameworks                   3"), "\(done)")
         try t.press("Q")
