@@ -11,7 +11,7 @@ import PathwayStore
 /// missing; a named one that does not exist is an error pointing to `pathway init`.
 ///
 /// The two options are groups of their own so that a command which cannot honour `--read-only`
-/// (`init`, `restore`) can show `--db` alone in its help: the root command parses both wherever
+/// (`init`, `restore`, `import project`) can show `--db` alone in its help: the root command parses both wherever
 /// they are written, and a subcommand declaring the same group type receives the parsed value.
 public struct DocumentOptions: ParsableArguments {
     @OptionGroup public var database: DatabaseOption
@@ -36,10 +36,7 @@ public struct DocumentOptions: ParsableArguments {
     /// the sample data, announced on stderr, unless the caller passes its own `seed` and reports
     /// creation itself (`DocumentContext.wasCreated`).
     public func open(seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
-        let path = try existingPath()
-        // Only the default database is ever created here; a named one is opened or refused.
-        let creating: (() throws -> Catalog)? = source == .standard ? (seed ?? SampleCatalog.load) : nil
-        return try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: creating)
+        try database.open(readOnly: readOnly, seed: seed)
     }
 
     /// Nothing at `path`, or a folder on the way that does not exist or is a file. A dangling link
@@ -67,6 +64,15 @@ public struct DatabaseOption: ParsableArguments {
     /// Whether the path came from `--db`, `PATHWAY_DB` or the default location.
     public var source: DefaultDatabase.Source {
         DefaultDatabase.source(option: db, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the document and loads it, as `DocumentOptions.open` does (for commands that show
+    /// `--db` alone in their help).
+    public func open(readOnly: Bool, seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
+        let path = try existingPath()
+        // Only the default database is ever created here; a named one is opened or refused.
+        let creating: (() throws -> Catalog)? = source == .standard ? (seed ?? SampleCatalog.load) : nil
+        return try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: creating)
     }
 
     /// The path, after making sure a database named with `--db` or `PATHWAY_DB` exists there.

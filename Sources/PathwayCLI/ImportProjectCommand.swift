@@ -25,13 +25,21 @@ struct ImportProjectCommand: ParsableCommand {
     @Flag(help: "Replace everything in the database with the file's contents.")
     var replace = false
 
-    @OptionGroup var document: DocumentOptions
+    @OptionGroup var database: DatabaseOption
+    // `--read-only` is parsed (by the root command) but not offered here: an import writes.
+    @OptionGroup(visibility: .private) var access: ReadOnlyOption
+
+    func validate() throws {
+        if access.readOnly {
+            throw ValidationError("import project writes the file into the database; run it without --read-only.")
+        }
+    }
 
     func run() throws {
         let data = try InputFile.read(file)
         let incoming = try ProjectFiles.decode(data, source: file)
         // A database that does not exist yet starts as the file itself, not the sample data.
-        let context = try document.open(seed: { incoming })
+        let context = try database.open(readOnly: false, seed: { incoming })
         if context.wasCreated {
             print("Imported \(file) into the new database \(context.path): \(CatalogSummary(incoming)).")
             return

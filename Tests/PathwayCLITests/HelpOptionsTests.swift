@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import PathwayTestSupport
 
-/// A command's help offers only options the command honours: `init` and `restore` refuse
-/// `--read-only`, so their help leaves it out (and they still refuse it with a clear message),
+/// A command's help offers only options the command honours: `init`, `restore` and
+/// `import project` refuse `--read-only`, so their help leaves it out (and they still refuse it with a clear message),
 /// while every command that can open a database for review keeps offering it.
 @Suite struct HelpOptionsTests {
     /// The OPTIONS part of `pathway ARGS --help`.
@@ -39,6 +39,31 @@ import PathwayTestSupport
         #expect(help.status == 0, "\(help.stderr)")
         #expect(help.stdout.contains("USAGE: pathway restore --from <file> [--db <file>]\n"), "\(help.stdout)")
         #expect(!help.stdout.contains("--read-only"), "restore --help offers --read-only:\n\(help.stdout)")
+    }
+
+    @Test func importProjectDoesNotOfferReadOnly() throws {
+        let help = try PathwayBinary.run(["import", "project", "--help"])
+        #expect(help.status == 0, "\(help.stderr)")
+        #expect(help.stdout.contains("--db <file>"), "\(help.stdout)")
+        #expect(help.stdout.contains("--replace"), "\(help.stdout)")
+        #expect(!help.stdout.contains("--read-only"), "import project --help offers --read-only:\n\(help.stdout)")
+        // Still refused, before the file is read or the database opened, and the database is untouched.
+        let folder = TempFolder()
+        let db = try folder.sampleDatabase()
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let file = folder.path("project.json")
+        #expect(try PathwayBinary.run(["export", "project", "--db", db, "--out", file]).status == 0)
+        for command in [["import", "project", file, "--read-only", "--db", db], ["--read-only", "import", "project", file, "--db", db]] {
+            let refused = try PathwayBinary.run(command)
+            #expect(refused.status == 2, "\(command): \(refused.stderr)")
+            #expect(refused.stderr.contains("import project writes the file into the database; run it without --read-only."),
+                    "\(command): \(refused.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before, "a refused import changed the database")
+        // Without it, the same command line imports.
+        let imported = try PathwayBinary.run(["import", "project", file, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Imported \(file) into \(db)"), "\(imported.stdout)")
     }
 
     @Test(arguments: [[], ["list"], ["check"], ["progress"], ["report"], ["backup"], ["export", "project"],
