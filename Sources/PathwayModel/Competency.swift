@@ -1,102 +1,102 @@
-/// Identifies a competency across the whole document: its framework's code and its own code.
-///
-/// Codes are only unique inside a framework (two Moodle frameworks may both have `level-1`), so
-/// every reference from credentials, pathways and learners carries both parts. Its text form is
-/// `FRAMEWORK/CODE` (framework codes never contain `/`).
-///
-/// The key's hash is worked out once, when it is made (or a part is set), and kept beside the
-/// codes: documents hold hundreds of thousands of references whose codes are 36-character
-/// ESCO UUIDs, and the checks look each of them up in dictionaries again and again. Hashing a
-/// key then feeds one integer to the hasher instead of both strings, and keys with different
-/// hashes are unequal without comparing their strings.
-public struct CompetencyKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var framework: String {
-        get { storedFramework }
-        set { storedFramework = newValue; digest = CompetencyKey.digest(newValue, storedCode) }
-    }
-
-    public var code: String {
-        get { storedCode }
-        set { storedCode = newValue; digest = CompetencyKey.digest(storedFramework, newValue) }
-    }
-
-    private var storedFramework: String
-    private var storedCode: String
-    /// The hash of both codes (the process's `Hasher`, so equal strings in Swift's sense —
-    /// canonically equivalent — give equal digests).
-    private var digest: Int
-
-    public init(framework: String, code: String) {
-        storedFramework = framework
-        storedCode = code
-        digest = CompetencyKey.digest(framework, code)
-    }
-
-    /// Parses `FRAMEWORK/CODE`, splitting at the first `/`.
-    public init?(_ text: String) {
-        guard let slash = text.firstIndex(of: "/") else { return nil }
-        let f = String(text[..<slash]), c = String(text[text.index(after: slash)...])
-        guard !f.isEmpty, !c.isEmpty else { return nil }
-        self.init(framework: f, code: c)
-    }
-
-    private static func digest(_ framework: String, _ code: String) -> Int {
-        var hasher = Hasher()
-        hasher.combine(framework)
-        hasher.combine(code)
-        return hasher.finalize()
-    }
-
-    public var description: String { "\(framework)/\(code)" }
-
-    public static func == (a: CompetencyKey, b: CompetencyKey) -> Bool {
-        a.digest == b.digest && a.storedCode == b.storedCode && a.storedFramework == b.storedFramework
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(digest)
-    }
-
-    public static func < (a: CompetencyKey, b: CompetencyKey) -> Bool {
-        (a.storedFramework, a.storedCode) < (b.storedFramework, b.storedCode)
-    }
-}
-
 /// One node of a competency map: a knowledge item, a skill/competence, or a transversal skill.
+///
+/// A map at ESCO scale holds 14,000 of them, in a dictionary that is copied whenever an older
+/// catalog is still shared. The fields therefore live in one reference-counted box, copied only
+/// when a shared competency is changed (copy on write): the dictionary holds 8 bytes per entry,
+/// copying a competency to read its title costs one retain, and `key` is the key it was made
+/// with (not a new one per call). Alternative labels are kept as one string where they can be
+/// (see `LabelList`). To the outside it is a plain value, equal when every field is equal.
 public struct Competency: Hashable, Sendable {
-    public var framework: String
+    private var storage: CompetencyStorage
+
+    /// The framework's code and the competency's own code, as one key (made once, shared).
+    public var key: CompetencyKey {
+        get { storage.key }
+        set { mutable.key = newValue }
+    }
+    public var framework: String {
+        get { storage.key.framework }
+        set { mutable.key.framework = newValue }
+    }
     /// Stable code inside the framework (ESCO: the concept's UUID; CASE: humanCodingScheme or id).
-    public var code: String
+    public var code: String {
+        get { storage.key.code }
+        set { mutable.key.code = newValue }
+    }
     /// A globally unique URI; the ESCO concept URI where the competency is an ESCO concept.
-    public var uri: String?
-    public var title: String
-    public var description: String
-    public var type: CompetencyType
+    public var uri: String? {
+        get { storage.uri }
+        set { mutable.uri = newValue }
+    }
+    public var title: String {
+        get { storage.title }
+        set { mutable.title = newValue }
+    }
+    public var description: String {
+        get { storage.description }
+        set { mutable.description = newValue }
+    }
+    public var type: CompetencyType {
+        get { storage.type }
+        set { mutable.type = newValue }
+    }
     /// Code of the parent competency in the same framework; nil at the top of the tree.
-    public var parent: String?
+    public var parent: String? {
+        get { storage.parent }
+        set { mutable.parent = newValue }
+    }
     /// Order among siblings, ascending.
-    public var position: Int
-    public var altLabels: [String]
-    public var relations: [CompetencyRelation]
+    public var position: Int {
+        get { storage.position }
+        set { mutable.position = newValue }
+    }
+    public var altLabels: [String] {
+        get { storage.labels.strings }
+        set { mutable.labels = LabelList(newValue) }
+    }
+    /// How many alternative labels there are, without making their strings.
+    public var altLabelCount: Int { storage.labels.count }
+    public var relations: [CompetencyRelation] {
+        get { storage.relations }
+        set { mutable.relations = newValue }
+    }
 
     public init(framework: String, code: String, uri: String? = nil, title: String,
                 description: String = "", type: CompetencyType = .skillCompetence,
                 parent: String? = nil, position: Int = 0, altLabels: [String] = [],
                 relations: [CompetencyRelation] = []) {
-        self.framework = framework
-        self.code = code
-        self.uri = uri
-        self.title = title
-        self.description = description
-        self.type = type
-        self.parent = parent
-        self.position = position
-        self.altLabels = altLabels
-        self.relations = relations
+        self.init(key: CompetencyKey(framework: framework, code: code), uri: uri, title: title,
+                  description: description, type: type, parent: parent, position: position,
+                  altLabels: altLabels, relations: relations)
     }
 
-    public var key: CompetencyKey { CompetencyKey(framework: framework, code: code) }
+    /// A competency under an existing key (a reader that already holds the key shares it).
+    public init(key: CompetencyKey, uri: String? = nil, title: String,
+                description: String = "", type: CompetencyType = .skillCompetence,
+                parent: String? = nil, position: Int = 0, altLabels: [String] = [],
+                relations: [CompetencyRelation] = []) {
+        storage = CompetencyStorage(key: key, uri: uri, title: title, description: description, type: type,
+                                    parent: parent, position: position, labels: LabelList(altLabels),
+                                    relations: relations)
+    }
+
     public var parentKey: CompetencyKey? { parent.map { CompetencyKey(framework: framework, code: $0) } }
+
+    /// The box, after making sure no other competency shares it.
+    private var mutable: CompetencyStorage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public static func == (a: Competency, b: Competency) -> Bool {
+        a.storage === b.storage || a.storage.hasSameFields(as: b.storage)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.hashFields(into: &hasher)
+    }
 }
 
 /// ESCO's distinction between kinds of competency.
