@@ -9,6 +9,16 @@ import PackageDescription
 //   PathwayTUI      – terminal UI as state → view into an in-memory screen buffer (no ncurses)
 //   PathwayCurses   – the one small backend that talks to ncurses
 //   PathwayCLI      – the `pathway` commands; `pathway` is its thin executable
+// Release builds link the Swift runtime and Foundation into the executables (as
+// `--static-swift-stdlib` does): a process then maps one binary instead of a dozen shared
+// libraries, about 6 MB less resident memory at ESCO scale (see README, Speed).
+let staticRuntimeInRelease: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
+                  "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims",
+                  "-lswiftSynchronization", "-lswift_RegexParser", "-lswift_StringProcessing", "-lswift_Concurrency"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "PathwayDesigner",
     platforms: [.macOS(.v14)],
@@ -43,12 +53,12 @@ let package = Package(
             "PathwaySamples", "PathwayTUI", "PathwayCurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "pathway", dependencies: ["PathwayCLI"]),
+        .executableTarget(name: "pathway", dependencies: ["PathwayCLI"], linkerSettings: staticRuntimeInRelease),
         // The benchmark's workload generator, shared with its guard test.
         .target(name: "PathwayWorkload", dependencies: ["PathwayModel"]),
         .executableTarget(name: "PathwayBench", dependencies: [
             "PathwayModel", "PathwayEngine", "PathwayStore", "PathwayExchange", "PathwayTUI", "PathwayWorkload",
-        ]),
+        ], linkerSettings: staticRuntimeInRelease),
         .testTarget(name: "PathwayModelTests", dependencies: ["PathwayModel", "PathwayWorkload"]),
         .testTarget(name: "PathwayEngineTests", dependencies: ["PathwayEngine", "PathwayExchange", "PathwaySamples", "PathwayWorkload"]),
         .testTarget(name: "PathwayStoreTests", dependencies: ["PathwayStore", "PathwayExchange", "PathwaySamples"]),
