@@ -109,9 +109,18 @@ enum CatalogReader {
             return cursor < ids.count && ids[cursor] == id ? cursor : nil
         }
         var cursor = 0
-        try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
-            if let i = index(of: r[0], from: &cursor) { list[i].altLabels.append(r[1]) }
+        // Each competency's labels are collected, then set at once: they are stored joined.
+        var labels: [String] = [], labelsOf = -1
+        func setLabels() {
+            if labelsOf >= 0 { list[labelsOf].altLabels = labels }
+            labels.removeAll(keepingCapacity: true)
         }
+        try each(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position") { r in
+            guard let i = index(of: r[0], from: &cursor) else { return }
+            if i != labelsOf { setLabels(); labelsOf = i }
+            labels.append(r[1])
+        }
+        setLabels()
         cursor = 0
         try each(db, """
             SELECT competency, kind, target_framework, target_code, target_uri
