@@ -44,7 +44,7 @@ extension EngineContext {
                 for (cid, key) in index.competencyKeys.enumerated() where changedCompetency(key) { changedIDs.insert(cid) }
             }
             for case let entry? in index.entries {
-                let c = entry.credential
+                let c = entry  // the credential as the index keeps it
                 if !credentials.isEmpty,
                    c.prerequisites.credentials.contains(where: credentials.contains) {
                     watched.insert(c.code)
@@ -81,11 +81,11 @@ extension EngineContext {
         var ids = Set<Int>()
         for key in competencies { if let id = index.competencyIDs[key] { ids.insert(id) } }
         for case let entry? in index.entries {
-            let prerequisites = entry.credential.prerequisites
+            let prerequisites = entry.prerequisites
             if (!credentials.isEmpty && prerequisites.credentials.contains(where: credentials.contains))
                 || (!ids.isEmpty && entry.taught.contains { ids.contains($0.competency) })
                 || (!competencies.isEmpty && prerequisites.competencies.contains { competencies.contains($0.competency) }) {
-                out.insert(entry.credential.code)
+                out.insert(entry.code)
             }
         }
         return out

@@ -29,7 +29,8 @@ final class CatalogIndex: Sendable {
     init(catalog: Catalog, options: EngineOptions) {
         var entries: [CredentialEntry?] = [], ids: [String: Int] = [:]
         let n = catalog.credentials.count
-        var interner = Interner(capacity: n * 4)
+        // Sized for every competency of the map, so the numbering never grows its table.
+        var interner = Interner(capacity: max(n * 4, catalog.competencies.count))
         entries.reserveCapacity(n)
         ids.reserveCapacity(n)
         let credentials = catalog.credentials
@@ -42,7 +43,7 @@ final class CatalogIndex: Sendable {
         self.competencyIDs = interner.ids
         self.competencyKeys = interner.keys
         self.options = options
-        (cycles, cyclesByCredential) = CatalogIndex.cycles(entries)
+        (cycles, cyclesByCredential) = CatalogIndex.cycles(entries, ids: ids)
     }
 
     private init(entries: [CredentialEntry?], ids: [String: Int], interner: Interner,
@@ -78,9 +79,9 @@ final class CatalogIndex: Sendable {
                 entries.append(entry)
             }
             requirementsChanged = requirementsChanged || old == nil
-                || old!.credential.prerequisites.credentials != c.prerequisites.credentials
+                || old!.prerequisites.credentials != c.prerequisites.credentials
         }
-        let cycles = requirementsChanged ? CatalogIndex.cycles(entries) : (self.cycles, cyclesByCredential)
+        let cycles = requirementsChanged ? CatalogIndex.cycles(entries, ids: ids) : (self.cycles, cyclesByCredential)
         return CatalogIndex(entries: entries, ids: ids, interner: interner, cycles: cycles, options: options)
     }
 
@@ -92,17 +93,19 @@ final class CatalogIndex: Sendable {
     }
 
     /// Every credential code in the index (any order).
-    var codes: [String] { entries.compactMap { $0?.credential.code } }
+    var codes: [String] { entries.compactMap { $0?.code } }
 
-    private static func cycles(_ entries: [CredentialEntry?]) -> (PrerequisiteCycles, [String: [Int]]) {
-        var codes = Set<String>(minimumCapacity: entries.count)
-        for e in entries { if let e { codes.insert(e.credential.code) } }
-        var requires: [String: [String]] = [:]
-        for e in entries {
-            guard let e, !e.credential.prerequisites.credentials.isEmpty else { continue }
-            requires[e.credential.code] = e.credential.prerequisites.credentials.filter { codes.contains($0) }
+    /// Prerequisite cycles, with the "requires" graph over credential numbers (only cycles
+    /// themselves are written with codes).
+    private static func cycles(_ entries: [CredentialEntry?], ids: [String: Int]) -> (PrerequisiteCycles, [String: [Int]]) {
+        var requires = [[Int]](repeating: [], count: entries.count)
+        var any = false
+        for (i, e) in entries.enumerated() {
+            guard let e, !e.prerequisites.credentials.isEmpty else { continue }
+            requires[i] = e.prerequisites.credentials.compactMap { ids[$0] }
+            any = any || !requires[i].isEmpty
         }
-        let cycles = PrerequisiteCycles(requires: requires)
+        let cycles = any ? PrerequisiteCycles(requires: requires, code: { entries[$0]!.code }) : PrerequisiteCycles.none
         var byCredential: [String: [Int]] = [:]
         for (i, cycle) in cycles.cycles.enumerated() {
             for code in Set(cycle) { byCredential[code, default: []].append(i) }
@@ -127,17 +130,21 @@ struct Interner {
         self.keys = keys
     }
 
-    mutating func id(_ key: CompetencyKey) -> Int {
-        if let known = ids[key] { return known }
-        ids[key] = keys.count
-        keys.append(key)
+    /// The key's number. Borrowed: a key already numbered is found without copying it (a copy
+    /// touches both its strings, which at ESCO scale costs more than the lookup).
+    mutating func id(_ key: borrowing CompetencyKey) -> Int {
+        if let known = ids[copy key] { return known }
+        let new = copy key
+        ids[new] = keys.count
+        keys.append(new)
         return keys.count - 1
     }
 }
 
 /// What the checks need of one credential, derived once per version of the credential.
 final class CredentialEntry: Sendable {
-    let credential: MicroCredential
+    let code: String
+    let prerequisites: Prerequisites
     /// ECTS (0 when unknown) and EQF level (0 when none).
     let ects: Double
     let eqf: Int
@@ -148,23 +155,39 @@ final class CredentialEntry: Sendable {
     let findings: [CredentialFinding]
 
     init(_ c: MicroCredential, options: EngineOptions, interner: inout Interner) {
-        credential = c
+        code = c.code
+        prerequisites = c.prerequisites
         ects = c.ects ?? 0
         eqf = c.eqfLevel?.value ?? 0
         var list: [CatalogIndex.Taught] = []
-        for outcome in c.learningOutcomes {
-            for m in outcome.mappings {
-                let cid = interner.id(m.competency)
-                if let i = list.firstIndex(where: { $0.competency == cid }) {
-                    if list[i].level < m.level { list[i] = CatalogIndex.Taught(competency: cid, level: m.level) }
-                } else {
-                    list.append(CatalogIndex.Taught(competency: cid, level: m.level))
+        var findings = CredentialChecks.designFindings(for: c, options: options)
+        let eqfLevel = c.eqfLevel
+        // One pass over the outcomes numbers what they teach and checks their mappings; the
+        // keys are read in place (not copied) until one is new to the numbering.
+        c.learningOutcomes.withUnsafeBufferPointer { outcomes in
+            for o in outcomes.indices {
+                outcomes[o].mappings.withUnsafeBufferPointer { mappings in
+                    var top = -1
+                    for j in mappings.indices {
+                        let level = mappings[j].level
+                        if top < 0 || mappings[top].level < level { top = j }
+                        let cid = interner.id(mappings[j].competency)
+                        if let i = list.firstIndex(where: { $0.competency == cid }) {
+                            if list[i].level < level { list[i] = CatalogIndex.Taught(competency: cid, level: level) }
+                        } else {
+                            list.append(CatalogIndex.Taught(competency: cid, level: level))
+                        }
+                    }
+                    if top < 0 || eqfLevel.map({ mappings[top].level > $0 }) == true,
+                       let finding = CredentialChecks.outcomeFinding(c, outcomes[o], top: top < 0 ? nil : mappings[top]) {
+                        findings.append(finding)
+                    }
                 }
             }
         }
         // By competency number: a pathway's teaching list is then sorted runs, cheap to merge.
         list.sort { $0.competency < $1.competency }
         taught = list
-        findings = CredentialChecks.findings(for: c, options: options)
+        self.findings = findings
     }
 }

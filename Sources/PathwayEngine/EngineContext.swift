@@ -130,22 +130,36 @@ public struct EngineContext: Sendable {
 
     // MARK: - Helpers shared by checks
 
-    func credential(_ code: String) -> MicroCredential? { index.ids[code].flatMap { index.entries[$0]?.credential } }
+    func credential(_ code: String) -> MicroCredential? { catalog.credentials[code] }
 
     func exists(_ credential: String) -> Bool { index.ids[credential] != nil }
 
-    /// "‘title’" of a competency, or its key when it has no title or does not exist.
-    func competencyName(_ key: CompetencyKey) -> String {
-        competencyName(key, at: catalog.competencies.index(forKey: key))
+    /// How sentences name a competency: ‘title’, or its key when it has no title or does not
+    /// exist. Only the title is read (never a copy of the whole competency), and a sentence
+    /// interpolating the name writes it straight into its own text.
+    func competencyName(_ key: CompetencyKey) -> CompetencyName {
+        CompetencyName(title: catalog.competencies[key]?.title ?? "", key: key)
     }
+}
 
-    /// The same, for a competency already found in the catalog (or not, with nil).
-    func competencyName(_ key: CompetencyKey, at i: Dictionary<CompetencyKey, Competency>.Index?) -> String {
-        if let i {
-            let title = catalog.competencies.values[i].title
-            if !title.isEmpty { return "‘" + title + "’" }
+/// A competency's name in a sentence (see `EngineContext.competencyName`).
+struct CompetencyName: CustomStringConvertible {
+    let title: String
+    let key: CompetencyKey
+
+    var description: String { title.isEmpty ? key.description : "‘" + title + "’" }
+}
+
+extension DefaultStringInterpolation {
+    /// Writes the name into the sentence being made, without making it a string first.
+    mutating func appendInterpolation(_ name: CompetencyName) {
+        if name.title.isEmpty {
+            appendLiteral(name.key.description)
+        } else {
+            appendLiteral("‘")
+            appendLiteral(name.title)
+            appendLiteral("’")
         }
-        return key.description
     }
 }
 

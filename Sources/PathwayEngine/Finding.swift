@@ -116,16 +116,20 @@ extension Finding {
     /// so the same catalog always gives the same list.
     static func ordered(_ findings: [Finding]) -> [Finding] {
         if findings.count < 2 { return findings }
-        // Sort keys computed once per finding, not once per comparison.
-        let keys = findings.map { f in (rank: f.severity.rank, stage: f.stageIndex ?? -1, code: f.code.rawValue) }
-        let order = findings.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            if x.rank != y.rank { return x.rank < y.rank }
-            if x.stage != y.stage { return x.stage < y.stage }
-            if x.code != y.code { return x.code < y.code }
-            if findings[a].message != findings[b].message { return findings[a].message < findings[b].message }
-            return a < b
+        // Severity, stage and code packed in one integer per finding (the code by its place
+        // among the codes' texts), so that only findings alike in all three compare messages.
+        var keys: [(key: Int, index: Int)] = []
+        keys.reserveCapacity(findings.count)
+        for (i, f) in findings.enumerated() {
+            let stage = f.stageIndex ?? -1
+            keys.append((f.severity.rank << 56 | (stage + 1) << 16 | FindingCode.textOrder[f.code]!, i))
         }
-        return order.map { findings[$0] }
+        keys.sort { x, y in
+            if x.key != y.key { return x.key < y.key }
+            let a = findings[x.index].message, b = findings[y.index].message
+            if a != b { return a < b }
+            return x.index < y.index
+        }
+        return keys.map { findings[$0.index] }
     }
 }

@@ -70,4 +70,8 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable, Comparable {
     public var family: String { String(rawValue.prefix { $0 != "." }) }
 
     public static func < (a: FindingCode, b: FindingCode) -> Bool { a.rawValue < b.rawValue }
+
+    /// Each code's place when codes are ordered by their text (as `<` orders them).
+    static let textOrder: [FindingCode: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.sorted().enumerated().map { ($1, $0) })
 }

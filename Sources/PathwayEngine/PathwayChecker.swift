@@ -100,8 +100,6 @@ struct PathwayChecker {
         }
     }
 
-    /// The credential with this local id (which must exist).
-    func credential(_ local: Int) -> MicroCredential { entries[local]!.credential }
 
     /// The level at which the credential with this local id teaches the competency (catalog
     /// index number), if it does.
@@ -134,8 +132,8 @@ struct PathwayChecker {
 
     // MARK: - Helpers
 
-    mutating func add(_ code: FindingCode, _ message: String, fix: String? = nil, _ entities: [EntityRef]) {
-        findings.append(Finding(code, message, fix: fix, pathway: pathway.code, entities: entities))
+    mutating func add(_ code: FindingCode, _ message: Sentence, fix: Sentence? = nil, _ entities: [EntityRef]) {
+        findings.append(Finding(code, message.text, fix: fix?.text, pathway: pathway.code, entities: entities))
     }
 
     var p: EntityRef { .pathway(pathway.code) }

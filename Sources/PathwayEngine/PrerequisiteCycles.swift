@@ -30,6 +30,76 @@ struct PrerequisiteCycles: Sendable {
         self.component = component
     }
 
+    private init(cycles: [[String]], component: [String: Int]) {
+        self.cycles = cycles.sorted { $0.lexicographicallyPrecedes($1) }
+        self.component = component
+    }
+
+    /// No cycles at all.
+    static let none = PrerequisiteCycles(cycles: [], component: [:])
+
+    /// The same, from the graph over credential numbers: `requires[x]` are the numbers x
+    /// requires, `code(x)` its code. Components are found over integers; only the credentials
+    /// on some cycle are named by code, to list their cycles exactly as the other initialiser.
+    init(requires: [[Int]], code: (Int) -> String) {
+        var component: [String: Int] = [:]
+        var cycles: [[String]] = []
+        for (n, scc) in PrerequisiteCycles.stronglyConnected(requires).enumerated() {
+            let selfLoop = scc.count == 1 && requires[scc[0]].contains(scc[0])
+            guard scc.count > 1 || selfLoop else { continue }
+            var sub: [String: [String]] = [:]
+            for m in scc {
+                let c = code(m)
+                component[c] = n
+                sub[c] = requires[m].map(code)
+            }
+            cycles += PrerequisiteCycles.elementaryCycles(in: Set(sub.keys), requires: sub)
+        }
+        self.init(cycles: cycles, component: component)
+    }
+
+    /// Tarjan's algorithm over numbers, iterative; components in no particular order.
+    private static func stronglyConnected(_ graph: [[Int]]) -> [[Int]] {
+        let n = graph.count
+        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n), stack: [Int] = [], result: [[Int]] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 && !graph[root].isEmpty {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while var top = work.popLast() {
+                let edges = graph[top.node]
+                if top.next < edges.count {
+                    let w = edges[top.next]
+                    top.next += 1
+                    work.append(top)
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(w); onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[top.node] = min(low[top.node], index[w])
+                    }
+                    continue
+                }
+                if let parent = work.last {
+                    low[parent.node] = min(low[parent.node], low[top.node])
+                }
+                if low[top.node] == index[top.node] {
+                    var scc: [Int] = []
+                    while let w = stack.popLast() {
+                        onStack[w] = false
+                        scc.append(w)
+                        if w == top.node { break }
+                    }
+                    result.append(scc)
+                }
+            }
+        }
+        return result
+    }
+
     func isCyclicEdge(from: String, to: String) -> Bool {
         guard !component.isEmpty, let a = component[from], let b = component[to] else { return false }
         return a == b

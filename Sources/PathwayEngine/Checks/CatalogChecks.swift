@@ -22,8 +22,8 @@ extension EngineContext {
             }
         }
         var out: [Finding] = []
-        var unused = index.entries.compactMap { e in e.flatMap { used.contains($0.credential.code) ? nil : $0 } }
-        unused.sort { $0.credential.code < $1.credential.code }
+        var unused = index.entries.compactMap { e in e.flatMap { used.contains($0.code) ? nil : $0 } }
+        unused.sort { $0.code < $1.code }
         for entry in unused {
             for f in entry.findings { out.append(f.finding(pathway: nil, stage: nil, context: self)) }
         }
@@ -48,7 +48,7 @@ extension EngineContext {
         for s in coverage.frameworks where s.uncovered > 0 {
             let framework = s.framework, count = s.uncovered, total = s.total
             let shown = s.examples
-            let names = shown.map(competencyName)
+            let names = shown.map { competencyName($0).description }
             let more = s.topmost - shown.count
             let title = catalog.frameworks[framework].map { $0.title.isEmpty ? framework : "‘\($0.title)’" } ?? framework
             let what = count == total ? "None of the \(total) competencies of \(title) is taught by any credential"

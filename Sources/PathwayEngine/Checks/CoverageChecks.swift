@@ -8,7 +8,7 @@ extension PathwayChecker {
     mutating func checkCoverage() {
         for cover in targetCoverage where !cover.coveredOnEveryRoute {
             let k = cover.target.competency, l = cover.target.level
-            let name = context.competencyName(k, at: cover.stored)
+            let name = context.competencyName(k)
             let refs: [EntityRef] = [.competency(k), p]
             // The pathway's credentials teaching it that some route takes, in route order.
             let onRoutes = cover.teachers.filter { routeRank[$0.id] >= 0 }

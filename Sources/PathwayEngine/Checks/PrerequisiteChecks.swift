@@ -11,7 +11,7 @@ extension PathwayChecker {
     mutating func checkPrerequisites() {
         for yi in members {
             let entry = entries[yi]!
-            let yCode = entry.credential.code
+            let yCode = entry.code
             if let learner, learner.completed.contains(yCode) { continue }
             let s = routes.firstSlot[yi].stage
             let earlier = 0..<s
@@ -22,7 +22,7 @@ extension PathwayChecker {
                 yEveryRouteCache = v
                 return v
             }
-            let required = entry.credential.prerequisites.credentials
+            let required = entry.prerequisites.credentials
             for (n, x) in required.enumerated() where !required[..<n].contains(x) {
                 var refs: [EntityRef] { [.credential(yCode), .credential(x), stageRef(s), p] }
                 guard context.exists(x) else {
@@ -54,10 +54,10 @@ extension PathwayChecker {
                         [.credential(yCode), .credential(x), stageRef(s), stageRef(xStage), p])
                 }
             }
-            for need in entry.credential.prerequisites.competencies {
+            for need in entry.prerequisites.competencies {
                 checkCompetencyPrerequisite(of: yi, need, stage: s, yEveryRoute: yEveryRoute())
             }
-            let recommended = entry.credential.prerequisites.recommendedAfter
+            let recommended = entry.prerequisites.recommendedAfter
             for (n, x) in recommended.enumerated() where x != yCode && !recommended[..<n].contains(x) {
                 guard let xi = routes.ids[x], routes.firstSlot[xi].stage >= s else { continue }
                 if learner?.completed.contains(x) == true { continue }
@@ -87,7 +87,7 @@ extension PathwayChecker {
                 detail = "the learner holds only \(held)"
             }
             let later = routes.ids(in: s..<routes.stageCount).filter { $0 != yi && reaches[$0] }
-            let fix = later.first.map { "Move \(code($0)) before \(stageName(s)), or lower the required level." }
+            let fix: Sentence = later.first.map { "Move \(code($0)) before \(stageName(s)), or lower the required level." }
                 ?? "Add a credential teaching \(name) at \(l) before \(stageName(s)), or lower the required level."
             add(.prerequisiteCompetencyUnmet, "\(y) requires \(name) at \(l), but \(detail).", fix: fix, refs)
         } else if yEveryRoute && !routes.everyRoute(in: earlier, has: { reaches[$0] }) {
@@ -103,7 +103,7 @@ extension PathwayChecker {
         for i in members {
             for c in context.cyclesByCredential[code(i)] ?? [] where reported.insert(c).inserted {
                 let cycle = context.cycles.cycles[c]
-                add(.prerequisiteCycle, PrerequisiteCycles.message(cycle),
+                add(.prerequisiteCycle, Sentence(PrerequisiteCycles.message(cycle)),
                     fix: "Remove one of the requirements in the cycle.", cycle.map(EntityRef.credential) + [p])
             }
         }
