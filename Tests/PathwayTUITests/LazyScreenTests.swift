@@ -98,7 +98,10 @@ import Testing
             let outline = MapOutline(catalog: catalog, framework: fw)
             #expect(outline.codes == expected.map(\.competency.code), "framework \(fw)")
             #expect(outline.depths.map(Int.init) == expected.map(\.depth))
-            #expect(outline.titles == expected.map(\.competency.title))
+            #expect(outline.indices.map { outline.title($0, framework: fw, in: catalog) } == expected.map(\.competency.title))
+            let withTitles = MapOutline(catalog: catalog, framework: fw, coverage: false, titles: true)
+            #expect(withTitles.codes == outline.codes && withTitles.parents == outline.parents && withTitles.ends == outline.ends)
+            #expect(withTitles.titles == expected.map(\.competency.title))
             for i in outline.indices {
                 let code = outline.codes[i]
                 #expect(outline.children(of: i).map { outline.codes[$0] } == tree.children(of: code), "children of \(code)")

@@ -168,11 +168,18 @@ public struct App {
     mutating func send(_ event: ScreenEvent, to id: ScreenID? = nil) {
         let target = id ?? state.current
         guard build(target) else { return }
+        // The context (which holds the document) is gone before the requests are carried out,
+        // so that a commit changes the catalog in place rather than copying it.
+        let requests = handle(event, on: target)
+        for request in requests { carryOut(request, from: target) }
+    }
+
+    private mutating func handle(_ event: ScreenEvent, on target: ScreenID) -> [ScreenRequest] {
         var context = ScreenContext(document: state.document, isReadOnly: state.isReadOnly,
                                     pageSize: max(1, state.contentArea.height - 2), keys: state.keys,
                                     today: session.today, width: state.contentArea.width)
         state.screens[target]!.handle(event, &context)
-        for request in context.requests { carryOut(request, from: target) }
+        return context.requests
     }
 
     private mutating func carryOut(_ request: ScreenRequest, from screen: ScreenID) {
@@ -241,6 +248,7 @@ public struct App {
         let id = state.current
         guard build(id) else { return }
         if state.seenVersion[id] != state.document.version {
+            if state.descriptors.first(where: { $0.id == id })?.usesEngine == true { state.document.prepareEngine() }
             state.screens[id]!.refresh(state.document)
             state.seenVersion[id] = state.document.version
         }
@@ -254,6 +262,7 @@ extension App {
     mutating func build(_ id: ScreenID) -> Bool {
         if state.screens[id] != nil { return true }
         guard let d = state.descriptors.first(where: { $0.id == id }) else { return false }
+        if d.usesEngine { state.document.prepareEngine() }
         state.screens[id] = d.make(state.document)
         state.seenVersion[id] = state.document.version
         return true

@@ -54,8 +54,16 @@ public struct Document: Sendable {
     }
 
     /// The engine over the catalog as it is now, reusing the index the checks built (so the
-    /// learner preview and the coverage matrix build none of their own once checking started).
-    public func engineContext() -> EngineContext { EngineContext(catalog: catalog, reusing: checks.lastEngine) }
+    /// learner preview and the coverage matrix build none of their own once checking started,
+    /// or once `prepareEngine` made one). Ask for it when needed rather than keeping it: a
+    /// context kept holds the catalog of its time, and the next edit would then copy the
+    /// catalog's tables instead of changing them in place.
+    public func engineContext() -> EngineContext { checks.engine(for: catalog) ?? EngineContext(catalog: catalog) }
+
+    /// Builds the engine's index now, if no check has yet, and keeps it for the checks and for
+    /// `engineContext()` (the app calls this before showing a screen that asks the engine, so
+    /// the index is built once, not once per screen and again for the checks).
+    public mutating func prepareEngine() { checks.prepareEngine(catalog) }
 
     /// Checks whatever is left.
     public mutating func checkAll() { checkSome(while: { true }) }
@@ -98,7 +106,11 @@ public struct Document: Sendable {
     public mutating func apply(_ set: ChangeSet) -> ChangeSet {
         let wasChecked = checks.isComplete
         let impact = ChangeImpact(set, before: catalog)
-        let before = catalog
+        // Only what the change set names, as it is now: holding the whole catalog (or letting
+        // the engine hold it) while the set is applied would copy each table the set changes
+        // (14,000 competencies for a rename) instead of changing it in place.
+        let before = catalog.named(by: set)
+        checks.releaseCatalog()
         let inverse = catalog.apply(set)
         version += 1
         catalogVersion += 1

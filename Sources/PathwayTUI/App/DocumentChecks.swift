@@ -30,10 +30,9 @@ struct DocumentChecks: Sendable {
     /// How many parts were stale when the current round of checking began (for the progress).
     private var roundSize = 0
 
-    /// The engine's indexes, kept from check to check while the credentials stay the same.
+    /// The engine over the current catalog (nil until a check or a screen first needs it),
+    /// kept up to date edit by edit: its index is updated for the credentials an edit changes.
     private var engine: EngineContext?
-    /// The catalog changed since `engine` was made (its indexes may still be reused).
-    private var engineStale = true
 
     private(set) var errorCount = 0
     private(set) var warningCount = 0
@@ -109,16 +108,27 @@ struct DocumentChecks: Sendable {
         while checkNext(catalog) {}
     }
 
-    /// The engine context last built for checking: nil before the first check, and older than
-    /// the catalog after an edit until the next check (pass it as `reusing:`).
-    var lastEngine: EngineContext? { engine }
+    /// The engine over `catalog` (the current one), when one was made already.
+    func engine(for catalog: Catalog) -> EngineContext? {
+        engine.map { EngineContext(catalog: catalog, reusing: $0) }
+    }
+
+    /// Makes the engine now if there is none yet.
+    mutating func prepareEngine(_ catalog: Catalog) { _ = engineContext(catalog) }
 
     private mutating func engineContext(_ catalog: Catalog) -> EngineContext {
-        if let e = engine, !engineStale { return e }
-        let e = EngineContext(catalog: catalog, reusing: engine)
+        if let e = engine { return e }
+        let e = EngineContext(catalog: catalog)
         engine = e
-        engineStale = false
         return e
+    }
+
+    /// Lets go of the catalog the engine holds, keeping its index, just before a change set is
+    /// applied (`changed` then gives the engine the new catalog): were the old catalog still
+    /// held, applying the set would copy the tables it changes rather than change them in place.
+    mutating func releaseCatalog() {
+        guard let e = engine else { return }
+        engine = EngineContext(catalog: Catalog(), applying: ChangeSet("", []), to: e)
     }
 
     private mutating func setPathway(_ code: String, _ findings: [Finding]?) {
@@ -153,7 +163,7 @@ struct DocumentChecks: Sendable {
     // MARK: - What an edit makes stale
 
     mutating func markAllStale(_ catalog: Catalog) {
-        engineStale = true
+        engine = nil
         integrityStale = true
         ledger = nil
         mapCoverage = nil
@@ -164,12 +174,16 @@ struct DocumentChecks: Sendable {
         roundSize = remainingParts
     }
 
-    /// Marks stale every part a change set can affect (`impact` was read from `before`, the
-    /// catalog before the change, `after` is the result). Integrity problems are brought up to
-    /// date at once, for the entities the change can affect.
+    /// Marks stale every part a change set can affect (`impact` was read from the catalog
+    /// before the change; `before` holds at least what the set names as it was, see
+    /// `Catalog.named(by:)`; `after` is the result). Integrity problems are brought up to date
+    /// at once, for the entities the change can affect.
     mutating func changed(_ impact: ChangeImpact, _ set: ChangeSet, before: Catalog, after: Catalog) {
         let wasComplete = isComplete
-        engineStale = true
+        // The index is updated for the credentials the set puts or removes (nothing else in it
+        // depends on the catalog); the previous one still answers for the old cycles below.
+        let previous = engine
+        if let e = previous { engine = EngineContext(catalog: after, applying: set, to: e) }
         if !integrityStale, ledger != nil {
             ledger!.update(set, from: before, to: after)
             integrity = ledger!.problems.map(Finding.init(integrity:))
@@ -186,7 +200,7 @@ struct DocumentChecks: Sendable {
         if !impact.credentials.isEmpty {
             // Prerequisite cycles may appear or go: pathways holding a credential of a cycle that
             // changed are affected wherever that credential is.
-            let old = engine?.prerequisiteCycles ?? []
+            let old = previous?.prerequisiteCycles ?? []
             let new = engineContext(after).prerequisiteCycles
             if old != new {
                 let changedCycles = Set(old).symmetricDifference(Set(new))

@@ -39,13 +39,17 @@ public struct ScreenDescriptor: Sendable {
     public var summary: String
     public var bindings: [Binding]
     public var make: @Sendable (Document) -> any Screen
+    /// The screen asks `Document.engineContext()` when built or refreshed: the app then has the
+    /// document make the engine's index first and keep it, for the checks and the other screens.
+    public var usesEngine: Bool
 
-    public init(id: ScreenID, keys: [String], summary: String, bindings: [Binding],
+    public init(id: ScreenID, keys: [String], summary: String, bindings: [Binding], usesEngine: Bool = false,
                 make: @escaping @Sendable (Document) -> any Screen) {
         self.id = id
         self.keys = keys
         self.summary = summary
         self.bindings = bindings
+        self.usesEngine = usesEngine
         self.make = make
     }
 

@@ -47,8 +47,11 @@ extension CompetencyMapScreen {
             let end = min(outline.count, searchIndex.count + 256)
             for i in searchIndex.count..<end {
                 let code = outline.codes[i]
-                let description = catalog.competencies[CompetencyKey(framework: fw, code: code)]?.description ?? ""
-                searchIndex.append([outline.titles[i], description, code])
+                if let c = catalog.competencies[CompetencyKey(framework: fw, code: code)] {
+                    searchIndex.append([c.title, c.description, code])
+                } else {
+                    searchIndex.append(["", "", code])
+                }
             }
             if end == 256 && end < outline.count {
                 searchIndex.reserve(bytes: searchIndex.byteCount / end * outline.count * 11 / 10)

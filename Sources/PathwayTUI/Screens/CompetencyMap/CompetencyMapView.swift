@@ -35,7 +35,7 @@ extension CompetencyMapScreen {
             let style: Style = selected ? Style(.selection) : isMatch ? Style(.accent, bold: true)
                 : (!filter.isEmpty ? Style(.muted) : Style(.text))
             let line = inside.row(row)
-            buffer.writeRow("\(indent)\(mark) \(outline.titles[n])", in: Rect(x: line.x, y: line.y, width: line.width - TextWidth.of(covered), height: 1), style: style)
+            buffer.writeRow("\(indent)\(mark) \(outline.title(n, framework: fw, in: context.catalog))", in: Rect(x: line.x, y: line.y, width: line.width - TextWidth.of(covered), height: 1), style: style)
             if !covered.isEmpty {
                 buffer.writeRow(covered, in: Rect(x: line.maxX - TextWidth.of(covered), y: line.y, width: TextWidth.of(covered), height: 1),
                                 style: selected ? Style(.selection) : Style(.ok))
@@ -51,7 +51,7 @@ extension CompetencyMapScreen {
         var lines: [(String, Style)] = []
         lines.append((c.title, Style(.header)))
         lines.append(("\(c.code) · \(c.type.rawValue)", Style(.muted)))
-        let path = outline.ancestry(of: n).dropLast().map { outline.titles[$0] }
+        let path = outline.ancestry(of: n).dropLast().map { outline.title($0, framework: framework ?? "", in: context.catalog) }
         if !path.isEmpty { lines.append(("in " + path.joined(separator: " \(g.arrow) "), Style(.muted))) }
         if let uri = c.uri { lines.append((uri, Style(.muted))) }
         lines.append(("", .text))

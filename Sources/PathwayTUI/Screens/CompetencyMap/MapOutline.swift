@@ -2,11 +2,13 @@ import PathwayModel
 
 /// One framework's competencies in display order (depth first, siblings by position then code),
 /// as a few flat arrays: what the map needs to draw, expand, collapse and filter 14,000 rows
-/// without a `Competency` copy or a dictionary per node. Codes and titles share their storage
-/// with the catalog. Built in one pass per change (a few ms at ESCO scale); everything else the
-/// map asks for (the competency itself, its description) is looked up for the few rows drawn.
+/// without a `Competency` copy or a dictionary per node. Codes share their storage with the
+/// catalog. Built in one pass per change that reads of each competency only its key, parent
+/// and position: everything else the map shows (titles, descriptions) is looked up for the few
+/// rows drawn, since touching 14,000 titles scattered over the heap costs more than the rest.
 struct MapOutline: Sendable {
     private(set) var codes: [String] = []
+    /// Each node's title, only when asked for (`titles: true`; review lists every row's title).
     private(set) var titles: [String] = []
     /// Index of the parent, -1 for a root.
     private(set) var parents: [Int32] = []
@@ -21,15 +23,25 @@ struct MapOutline: Sendable {
 
     init() {}
 
-    /// With `coverage`, also which credentials teach each node (the map shows it; review does not).
-    init(catalog: Catalog, framework: String, coverage withCoverage: Bool = true) {
-        // The framework's competencies, with what ordering needs.
+    /// With `coverage`, also which credentials teach each node (the map shows it; review does
+    /// not); with `titles`, each node's title.
+    init(catalog: Catalog, framework: String, coverage withCoverage: Bool = true, titles withTitles: Bool = false) {
+        // The framework's competencies, with what ordering needs (read field by field: copying
+        // whole competencies would retain every string of each).
+        let all = catalog.competencies
         var code: [String] = [], title: [String] = [], parentCode: [String?] = [], position: [Int] = []
-        for (key, c) in catalog.competencies where key.framework == framework {
-            code.append(key.code)
-            title.append(c.title)
-            parentCode.append(c.parent)
-            position.append(c.position)
+        code.reserveCapacity(all.count)
+        parentCode.reserveCapacity(all.count)
+        position.reserveCapacity(all.count)
+        var i = all.startIndex
+        while i != all.endIndex {
+            if all.keys[i].framework == framework {
+                code.append(all.keys[i].code)
+                parentCode.append(all.values[i].parent)
+                position.append(all.values[i].position)
+                if withTitles { title.append(all.values[i].title) }
+            }
+            all.formIndex(after: &i)
         }
         let n = code.count
         var local: [String: Int32] = [:]
@@ -83,12 +95,12 @@ struct MapOutline: Sendable {
         }
         let m = order.count
         codes.reserveCapacity(m)
-        titles.reserveCapacity(m)
+        if withTitles { titles.reserveCapacity(m) }
         parents.reserveCapacity(m)
         for old in order {
             let o = Int(old)
             codes.append(code[o])
-            titles.append(title[o])
+            if withTitles { titles.append(title[o]) }
             parents.append(parent[o] < 0 ? -1 : newIndex[Int(parent[o])])
         }
         // Subtree ends, from the last node up: a node's subtree ends where its last child's does.
@@ -143,6 +155,11 @@ struct MapOutline: Sendable {
     func index(of code: String) -> Int? { codes.firstIndex(of: code) }
 
     func key(_ i: Int, framework: String) -> CompetencyKey { CompetencyKey(framework: framework, code: codes[i]) }
+
+    /// The title of node `i`: kept when built with titles, else looked up in the catalog.
+    func title(_ i: Int, framework: String, in catalog: Catalog) -> String {
+        titles.isEmpty ? catalog.competencies[key(i, framework: framework)]?.title ?? "" : titles[i]
+    }
 
     /// The rows of the tree with the nodes in `expanded` open: one step per row shown.
     func visibleRows(expanded: Set<String>) -> [Int] {

@@ -29,7 +29,7 @@ public struct CoverageScreen: Screen {
 
     public static let descriptor = ScreenDescriptor(
         id: .coverage, keys: ["5"], summary: "Go to the coverage matrix: target competencies against a pathway's credentials",
-        bindings: CoverageScreen.bindings, make: { CoverageScreen(document: $0) })
+        bindings: CoverageScreen.bindings, usesEngine: true, make: { CoverageScreen(document: $0) })
 
     public var selectedRow: CoverageMatrix.Row? {
         guard let m = matrix, shown.indices.contains(rowCursor.selected) else { return nil }

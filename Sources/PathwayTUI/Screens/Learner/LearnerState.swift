@@ -32,14 +32,12 @@ public struct LearnerScreen: Screen {
     public var cursor = ListCursor()
     /// The learner's completion dates by credential (for "done 2025-03-14").
     var completedOn: [String: Day] = [:]
-    /// The engine over the current document, built once per change.
-    var engine: EngineContext?
 
     public init(document: Document) { refresh(document) }
 
     public static let descriptor = ScreenDescriptor(
         id: .learners, keys: ["6"], summary: "Go to the learner preview: a learner's progress on a pathway, with what-if",
-        bindings: LearnerScreen.bindings, make: { LearnerScreen(document: $0) })
+        bindings: LearnerScreen.bindings, usesEngine: true, make: { LearnerScreen(document: $0) })
 
     public var isWhatIf: Bool { !whatIf.isEmpty }
 

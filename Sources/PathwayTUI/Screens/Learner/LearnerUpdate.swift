@@ -17,7 +17,6 @@ extension LearnerScreen {
 
     public mutating func refresh(_ document: Document) {
         let catalog = document.catalog
-        engine = document.engineContext()
         if learnerName.map({ catalog.learners[$0] == nil }) ?? true {
             learnerName = catalog.learnerList.first?.name
             whatIf = []
@@ -27,7 +26,7 @@ extension LearnerScreen {
                 ?? catalog.pathwayList.first?.code
         }
         whatIf.removeAll { catalog.credentials[$0] == nil }
-        recompute(catalog)
+        recompute(document)
     }
 
     /// The pathway a learner has done most of (ties: the first by code).
@@ -42,17 +41,19 @@ extension LearnerScreen {
         return best?.code
     }
 
-    /// Asks the engine for the progression (with the what-if) and lays it out as rows.
-    mutating func recompute(_ catalog: Catalog) {
+    /// Asks the engine for the progression (with the what-if) and lays it out as rows. The
+    /// engine is asked for each time, not kept (a kept one would hold an old catalog).
+    mutating func recompute(_ document: Document) {
+        let catalog = document.catalog
         let keep = selectedCredential?.code
         guard let name = learnerName, let learner = catalog.learners[name],
-              let code = pathwayCode, let pathway = catalog.pathways[code], let engine else {
+              let code = pathwayCode, let pathway = catalog.pathways[code] else {
             progression = nil
             rows = []
             cursor = ListCursor()
             return
         }
-        let p = engine.progression(pathway, learner: learner, whatIf: whatIf)
+        let p = document.engineContext().progression(pathway, learner: learner, whatIf: whatIf)
         progression = p
         completedOn = Dictionary(learner.completions.map { ($0.credential, $0.date) }, uniquingKeysWith: { a, _ in a })
         rows = LearnerScreen.rows(for: p, pathway: pathway)
@@ -95,7 +96,7 @@ extension LearnerScreen {
         case .action(.resetWhatIf):
             guard isWhatIf else { context.status("No what-if to reset: this is the learner's real record."); return }
             whatIf = []
-            recompute(context.catalog)
+            recompute(context.document)
             context.status("What-if reset: showing the learner's real record.")
         case .action(.pickLearner):
             let items = context.catalog.learnerList.map {
@@ -111,18 +112,18 @@ extension LearnerScreen {
             guard !items.isEmpty else { context.status("There are no pathways yet: add one on the pathways screen."); return }
             context.pick(Picker(tag: "pathway", title: "Pathway to preview on", items: items))
         case .picked(tag: "learner", let name):
-            chooseLearner(name, context.catalog)
+            chooseLearner(name, context.document)
         case .picked(tag: "pathway", let code):
             pathwayCode = code
             cursor = ListCursor()
-            recompute(context.catalog)
+            recompute(context.document)
         case .focus(let subject):
             switch subject {
-            case .learner(let name): chooseLearner(name, context.catalog)
+            case .learner(let name): chooseLearner(name, context.document)
             case .pathway(let code) where context.catalog.pathways[code] != nil:
                 pathwayCode = code
                 cursor = ListCursor()
-                recompute(context.catalog)
+                recompute(context.document)
             case .credential(let code):
                 if let p = progression, let i = rows.firstIndex(where: { $0.credential.map { p.credentials[$0].code } == code }) {
                     cursor.select(i)
@@ -139,13 +140,14 @@ extension LearnerScreen {
         cursor.keepVisible(height: context.pageSize)
     }
 
-    mutating func chooseLearner(_ name: String, _ catalog: Catalog) {
+    mutating func chooseLearner(_ name: String, _ document: Document) {
+        let catalog = document.catalog
         guard catalog.learners[name] != nil else { return }
         if name != learnerName { whatIf = [] }
         learnerName = name
         if let code = LearnerScreen.likeliestPathway(for: name, in: catalog) { pathwayCode = code }
         cursor = ListCursor()
-        recompute(catalog)
+        recompute(document)
     }
 
     /// Adds or removes the selected credential from the what-if. Only this screen's state
@@ -164,7 +166,7 @@ extension LearnerScreen {
             whatIf.append(c.code)
             context.status("What-if: \(c.code) assumed completed. Nothing is saved; x resets.")
         }
-        recompute(context.catalog)
+        recompute(context.document)
     }
 
     mutating func skipHeading(forward: Bool) {

@@ -28,7 +28,7 @@ extension ReviewScreen {
         for f in frameworks {
             item(.framework(f.code), "\(f.title) (\(f.code))", hasChildren: withCompetencies.contains(f.code))
             guard listing?.contains(f.code) ?? true, withCompetencies.contains(f.code) else { continue }
-            let outline = MapOutline(catalog: catalog, framework: f.code, coverage: false)
+            let outline = MapOutline(catalog: catalog, framework: f.code, coverage: false, titles: true)
             for i in outline.indices {
                 item(.competency(CompetencyKey(framework: f.code, code: outline.codes[i])), outline.titles[i],
                      depth: Int(outline.depths[i]) + 1, framework: f.code, hasChildren: outline.hasChildren(i))
