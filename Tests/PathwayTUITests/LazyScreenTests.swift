@@ -113,7 +113,7 @@ import Testing
             for i in outline.indices {
                 let key = CompetencyKey(framework: fw, code: outline.codes[i])
                 let expected = catalog.credentialsCovering(key).map { "\($0.credential.code)@\($0.level.value)" }
-                let got = (outline.coverage[Int32(i)] ?? []).map { "\($0.code)@\($0.level.value)" }
+                let got = outline.covering(i).map { "\($0.code)@\($0.level.value)" }
                 #expect(got == expected, "coverage of \(key)")
             }
         }

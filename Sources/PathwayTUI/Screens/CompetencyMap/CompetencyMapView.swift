@@ -29,7 +29,8 @@ extension CompetencyMapScreen {
             let code = outline.codes[n]
             let mark = outline.hasChildren(n) ? (expanded.contains(code) || !filter.isEmpty ? g.expanded : g.collapsed) : g.leaf
             let indent = String(repeating: "  ", count: min(Int(outline.depths[n]), 12))
-            let covered = outline.coverage[Int32(n)].map { " [\($0.count)]" } ?? ""
+            let coveredBy = outline.coveringCount(n)
+            let covered = coveredBy > 0 ? " [\(coveredBy)]" : ""
             let selected = i == cursor.selected
             let isMatch = isMatch(row: i)
             let style: Style = selected ? Style(.selection) : isMatch ? Style(.accent, bold: true)
@@ -62,7 +63,7 @@ extension CompetencyMapScreen {
         if !c.altLabels.isEmpty {
             lines.append(("Also called: " + c.altLabels.joined(separator: ", "), Style(.muted)))
         }
-        let covering = outline.coverage[Int32(n)] ?? []
+        let covering = outline.covering(n)
         if covering.isEmpty {
             lines.append(("No credential covers it yet.", Style(.warning)))
         } else {

@@ -15,8 +15,12 @@ struct MapOutline: Sendable {
     /// One past the last descendant: node `i`'s subtree is `i..<ends[i]`.
     private(set) var ends: [Int32] = []
     private(set) var depths: [Int32] = []
-    /// Credentials teaching each node (in credential code order), by node index; most have none.
-    private(set) var coverage: [Int32: [(code: String, level: EQFLevel)]] = [:]
+    /// Credentials teaching each node (in credential code order, the highest level each teaches
+    /// it at): node `i`'s are `coveringCodes[coveringStart[i]..<coveringStart[i + 1]]`. Empty
+    /// when built without coverage.
+    private var coveringStart: [Int32] = []
+    private var coveringCodes: [String] = []
+    private var coveringLevels: [EQFLevel] = []
 
     var count: Int { codes.count }
     var indices: Range<Int> { 0..<codes.count }
@@ -26,33 +30,44 @@ struct MapOutline: Sendable {
     /// With `coverage`, also which credentials teach each node (the map shows it; review does
     /// not); with `titles`, each node's title.
     init(catalog: Catalog, framework: String, coverage withCoverage: Bool = true, titles withTitles: Bool = false) {
-        // The framework's competencies, with what ordering needs (read field by field: copying
-        // whole competencies would retain every string of each).
+        typealias Slot = Dictionary<CompetencyKey, Competency>.Index
+        // The framework's competencies where the catalog keeps them, in storage order, with what
+        // ordering needs. Read field by field: a whole competency's copy retains each of its
+        // strings, and touching 14,000 strings scattered over the heap is most of the cost.
         let all = catalog.competencies
-        var code: [String] = [], title: [String] = [], parentCode: [String?] = [], position: [Int] = []
-        code.reserveCapacity(all.count)
+        var slots: [Slot] = [], title: [String] = [], parentCode: [String?] = [], position: [Int] = []
+        slots.reserveCapacity(all.count)
         parentCode.reserveCapacity(all.count)
         position.reserveCapacity(all.count)
         var i = all.startIndex
         while i != all.endIndex {
             if all.keys[i].framework == framework {
-                code.append(all.keys[i].code)
+                slots.append(i)
                 parentCode.append(all.values[i].parent)
                 position.append(all.values[i].position)
                 if withTitles { title.append(all.values[i].title) }
             }
             all.formIndex(after: &i)
         }
-        let n = code.count
-        var local: [String: Int32] = [:]
-        local.reserveCapacity(n)
-        for i in 0..<n { local[code[i]] = Int32(i) }
+        let n = slots.count
+        /// The number of the framework's competency stored under `key` (the catalog's own table
+        /// finds it by the key's kept hash; its slot is then found among `slots`, which are in
+        /// storage order).
+        func number(_ key: CompetencyKey) -> Int32? {
+            guard let slot = all.index(forKey: key) else { return nil }
+            var lo = 0, hi = n
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if slots[mid] < slot { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < n && slots[lo] == slot ? Int32(lo) : nil
+        }
         // Children grouped by parent (n stands for "no parent"), by counting.
         var parent = [Int32](repeating: -1, count: n)
         var firstChild = [Int32](repeating: 0, count: n + 3)
         for i in 0..<n {
             // A parent missing from the framework makes the node a root, so it stays visible.
-            if let p = parentCode[i], let j = local[p] { parent[i] = j }
+            if let p = parentCode[i], let j = number(CompetencyKey(framework: framework, code: p)) { parent[i] = j }
             let bucket = parent[i] < 0 ? n : Int(parent[i])
             firstChild[bucket + 2] += 1
         }
@@ -63,14 +78,15 @@ struct MapOutline: Sendable {
             children[Int(firstChild[bucket + 1])] = Int32(i)
             firstChild[bucket + 1] += 1
         }
-        // Now the children of bucket b are children[firstChild[b]..<firstChild[b + 1]].
-        children.withUnsafeMutableBufferPointer { all in
+        // Now the children of bucket b are children[firstChild[b]..<firstChild[b + 1]]; siblings
+        // by position, then code (codes are read only for equal positions).
+        children.withUnsafeMutableBufferPointer { list in
             for b in 0...n {
                 let lo = Int(firstChild[b]), hi = Int(firstChild[b + 1])
                 if hi - lo > 1 {
-                    all[lo..<hi].sort { a, b in
+                    list[lo..<hi].sort { a, b in
                         let pa = position[Int(a)], pb = position[Int(b)]
-                        return pa != pb ? pa < pb : code[Int(a)] < code[Int(b)]
+                        return pa != pb ? pa < pb : all.keys[slots[Int(a)]].code < all.keys[slots[Int(b)]].code
                     }
                 }
             }
@@ -80,8 +96,6 @@ struct MapOutline: Sendable {
         order.reserveCapacity(n)
         var newIndex = [Int32](repeating: -1, count: n)
         depths.reserveCapacity(n)
-        ends = []
-        ends.reserveCapacity(n)
         var stack: [(node: Int32, depth: Int32)] = []
         for k in stride(from: Int(firstChild[n + 1]) - 1, through: Int(firstChild[n]), by: -1) { stack.append((children[k], 0)) }
         while let (node, depth) = stack.popLast() {
@@ -99,7 +113,7 @@ struct MapOutline: Sendable {
         parents.reserveCapacity(m)
         for old in order {
             let o = Int(old)
-            codes.append(code[o])
+            codes.append(all.keys[slots[o]].code)
             if withTitles { titles.append(title[o]) }
             parents.append(parent[o] < 0 ? -1 : newIndex[Int(parent[o])])
         }
@@ -109,25 +123,61 @@ struct MapOutline: Sendable {
             let p = Int(parents[i])
             if ends[i] > ends[p] { ends[p] = ends[i] }
         }
-        // Which credentials teach each node (the highest level each teaches it at).
         guard withCoverage else { return }
-        for (credential, c) in catalog.credentials {
-            var taught: [(Int32, EQFLevel)] = []
-            for outcome in c.learningOutcomes {
-                for m in outcome.mappings where m.competency.framework == framework {
-                    guard let old = local[m.competency.code] else { continue }
-                    let node = newIndex[Int(old)]
+        // Which credentials teach each node (the highest level each teaches it at), gathered
+        // flat as (node, credential, level) and then grouped by node by counting.
+        var taughtNode: [Int32] = [], taughtCode: [String] = [], taughtLevel: [EQFLevel] = []
+        let credentials = catalog.credentials
+        var c = credentials.startIndex
+        while c != credentials.endIndex {
+            let first = taughtNode.count
+            // By index, so that only the mapping lists are retained (copying each outcome
+            // would retain its identifier and statement as well).
+            let outcomes = credentials.values[c].learningOutcomes
+            for o in outcomes.indices {
+                let mappings = outcomes[o].mappings
+                for k in mappings.indices where mappings[k].competency.framework == framework {
+                    guard let old = number(mappings[k].competency) else { continue }
+                    let node = newIndex[Int(old)], level = mappings[k].level
                     guard node >= 0 else { continue }
-                    if let k = taught.firstIndex(where: { $0.0 == node }) {
-                        if taught[k].1 < m.level { taught[k].1 = m.level }
+                    if let t = taughtNode[first...].firstIndex(of: node) {
+                        if taughtLevel[t] < level { taughtLevel[t] = level }
                     } else {
-                        taught.append((node, m.level))
+                        taughtNode.append(node)
+                        taughtCode.append(credentials.keys[c])
+                        taughtLevel.append(level)
                     }
                 }
             }
-            for (node, level) in taught { coverage[node, default: []].append((credential, level)) }
+            credentials.formIndex(after: &c)
         }
-        for node in coverage.keys where coverage[node]!.count > 1 { coverage[node]!.sort { $0.code < $1.code } }
+        var start = [Int32](repeating: 0, count: m + 2)
+        for node in taughtNode { start[Int(node) + 2] += 1 }
+        for b in 0..<m { start[b + 2] += start[b + 1] }
+        var place = [Int](repeating: 0, count: taughtNode.count)
+        for (k, node) in taughtNode.enumerated() {
+            place[Int(start[Int(node) + 1])] = k
+            start[Int(node) + 1] += 1
+        }
+        // Now node i's entries are place[start[i]..<start[i + 1]], each node's in code order.
+        start.removeLast()
+        for i in 0..<m where start[i + 1] - start[i] > 1 {
+            place[Int(start[i])..<Int(start[i + 1])].sort { taughtCode[$0] < taughtCode[$1] }
+        }
+        coveringStart = start
+        coveringCodes = place.map { taughtCode[$0] }
+        coveringLevels = place.map { taughtLevel[$0] }
+    }
+
+    /// The credentials teaching node `i`, in code order, each at the highest level it teaches it.
+    func covering(_ i: Int) -> [(code: String, level: EQFLevel)] {
+        guard i + 1 < coveringStart.count else { return [] }
+        return (Int(coveringStart[i])..<Int(coveringStart[i + 1])).map { (coveringCodes[$0], coveringLevels[$0]) }
+    }
+
+    /// How many credentials teach node `i`.
+    func coveringCount(_ i: Int) -> Int {
+        i + 1 < coveringStart.count ? Int(coveringStart[i + 1] - coveringStart[i]) : 0
     }
 
     func hasChildren(_ i: Int) -> Bool { Int(ends[i]) > i + 1 }
