@@ -96,11 +96,12 @@ import Testing
             let tree = CompetencyTree(catalog: catalog, framework: fw)
             let expected = tree.depthFirst
             let outline = MapOutline(catalog: catalog, framework: fw)
-            #expect(outline.codes == expected.map(\.competency.code), "framework \(fw)")
+            #expect(Array(outline.codes) == expected.map(\.competency.code), "framework \(fw)")
+            #expect(outline.keys == expected.map(\.competency.key))
             #expect(outline.depths.map(Int.init) == expected.map(\.depth))
             #expect(outline.indices.map { outline.title($0, framework: fw, in: catalog) } == expected.map(\.competency.title))
             let withTitles = MapOutline(catalog: catalog, framework: fw, coverage: false, titles: true)
-            #expect(withTitles.codes == outline.codes && withTitles.parents == outline.parents && withTitles.ends == outline.ends)
+            #expect(withTitles.keys == outline.keys && withTitles.parents == outline.parents && withTitles.ends == outline.ends)
             #expect(withTitles.titles == expected.map(\.competency.title))
             for i in outline.indices {
                 let code = outline.codes[i]

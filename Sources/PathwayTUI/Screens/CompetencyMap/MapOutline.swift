@@ -7,7 +7,11 @@ import PathwayModel
 /// and position: everything else the map shows (titles, descriptions) is looked up for the few
 /// rows drawn, since touching 14,000 titles scattered over the heap costs more than the rest.
 struct MapOutline: Sendable {
-    private(set) var codes: [String] = []
+    /// Each node's key (the catalog's own, shared: copying a key retains one box, reading its
+    /// code would retain the string as well).
+    private(set) var keys: [CompetencyKey] = []
+    /// Each node's code, read from its key when asked for.
+    var codes: Codes { Codes(keys: keys) }
     /// Each node's title, only when asked for (`titles: true`; review lists every row's title).
     private(set) var titles: [String] = []
     /// Index of the parent, -1 for a root.
@@ -22,8 +26,16 @@ struct MapOutline: Sendable {
     private var coveringCodes: [String] = []
     private var coveringLevels: [EQFLevel] = []
 
-    var count: Int { codes.count }
-    var indices: Range<Int> { 0..<codes.count }
+    var count: Int { keys.count }
+    var indices: Range<Int> { 0..<keys.count }
+
+    /// The codes of the nodes, as a collection over `keys`.
+    struct Codes: RandomAccessCollection {
+        let keys: [CompetencyKey]
+        var startIndex: Int { 0 }
+        var endIndex: Int { keys.count }
+        subscript(i: Int) -> String { keys[i].code }
+    }
 
     init() {}
 
@@ -62,12 +74,22 @@ struct MapOutline: Sendable {
             }
             return lo < n && slots[lo] == slot ? Int32(lo) : nil
         }
-        // Children grouped by parent (n stands for "no parent"), by counting.
+        // Children grouped by parent (n stands for "no parent"), by counting. Most nodes share
+        // a parent with many others: each parent code is looked up once.
         var parent = [Int32](repeating: -1, count: n)
         var firstChild = [Int32](repeating: 0, count: n + 3)
+        var parentNumber: [String: Int32] = [:]
         for i in 0..<n {
             // A parent missing from the framework makes the node a root, so it stays visible.
-            if let p = parentCode[i], let j = number(CompetencyKey(framework: framework, code: p)) { parent[i] = j }
+            if let p = parentCode[i] {
+                if let j = parentNumber[p] {
+                    parent[i] = j
+                } else {
+                    let j = number(CompetencyKey(framework: framework, code: p)) ?? -1
+                    parentNumber[p] = j
+                    parent[i] = j
+                }
+            }
             let bucket = parent[i] < 0 ? n : Int(parent[i])
             firstChild[bucket + 2] += 1
         }
@@ -108,12 +130,12 @@ struct MapOutline: Sendable {
             }
         }
         let m = order.count
-        codes.reserveCapacity(m)
+        keys.reserveCapacity(m)
         if withTitles { titles.reserveCapacity(m) }
         parents.reserveCapacity(m)
         for old in order {
             let o = Int(old)
-            codes.append(all.keys[slots[o]].code)
+            keys.append(all.keys[slots[o]])
             if withTitles { titles.append(title[o]) }
             parents.append(parent[o] < 0 ? -1 : newIndex[Int(parent[o])])
         }
@@ -136,7 +158,8 @@ struct MapOutline: Sendable {
             let outcomes = credentials.values[c].learningOutcomes
             for o in outcomes.indices {
                 let mappings = outcomes[o].mappings
-                for k in mappings.indices where mappings[k].competency.framework == framework {
+                for k in mappings.indices {
+                    // Only competencies of this framework have a number.
                     guard let old = number(mappings[k].competency) else { continue }
                     let node = newIndex[Int(old)], level = mappings[k].level
                     guard node >= 0 else { continue }
@@ -204,11 +227,11 @@ struct MapOutline: Sendable {
 
     func index(of code: String) -> Int? { codes.firstIndex(of: code) }
 
-    func key(_ i: Int, framework: String) -> CompetencyKey { CompetencyKey(framework: framework, code: codes[i]) }
+    func key(_ i: Int, framework: String) -> CompetencyKey { keys[i] }
 
     /// The title of node `i`: kept when built with titles, else looked up in the catalog.
     func title(_ i: Int, framework: String, in catalog: Catalog) -> String {
-        titles.isEmpty ? catalog.competencies[key(i, framework: framework)]?.title ?? "" : titles[i]
+        titles.isEmpty ? catalog.competencies[keys[i]]?.title ?? "" : titles[i]
     }
 
     /// The rows of the tree with the nodes in `expanded` open: one step per row shown.
