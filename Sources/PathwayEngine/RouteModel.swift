@@ -14,7 +14,7 @@ import PathwayModel
 /// A group asking for more than it offers is reported separately and counted here as asking
 /// for all its options; a group asking for none contributes nothing to any route.
 ///
-/// Credentials are numbered (`ids`) in order of first appearance so that the questions above run
+/// Credentials are numbered (`id(of:)`) in order of first appearance so that the questions above run
 /// over arrays, not dictionaries: the engine asks them many times per keystroke.
 struct RouteModel: Sendable {
     struct Group: Sendable {
@@ -35,25 +35,37 @@ struct RouteModel: Sendable {
 
     /// Each credential code once, in order of first appearance (core before options per stage).
     let codes: [String]
-    let ids: [String: Int]
+    /// Code → id, made only for pathways too long to search `codes` one by one.
+    private let table: [String: Int]?
     let core: [[Int]]
     let groups: [[Group]]
     /// Where each credential first appears, by id.
     let firstSlot: [Slot]
 
+    /// Up to this many credentials, codes are numbered by searching those seen so far (a
+    /// pathway holds 5–40; comparing a few codes is cheaper than hashing each into a table).
+    static let searchLimit = 48
+
     init(_ pathway: Pathway) {
         var codes: [String] = [], first: [Slot] = []
-        var ids: [String: Int] = [:]
-        ids.reserveCapacity(16)
+        var table: [String: Int]? = nil
         var core: [[Int]] = [], groups: [[Group]] = []
         core.reserveCapacity(pathway.stages.count)
         groups.reserveCapacity(pathway.stages.count)
         /// The code's id, numbering it (and noting where it first appears) when new.
         func intern(_ code: String, _ slot: Slot) -> Int {
-            if let i = ids[code] { return i }
-            ids[code] = codes.count
+            if let table {
+                if let i = table[code] { return i }
+            } else if let i = codes.firstIndex(of: code) {
+                return i
+            }
             codes.append(code)
             first.append(slot)
+            if table != nil {
+                table![code] = codes.count - 1
+            } else if codes.count > RouteModel.searchLimit {
+                table = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+            }
             return codes.count - 1
         }
         for s in pathway.stages.indices {
@@ -69,16 +81,22 @@ struct RouteModel: Sendable {
             groups.append(stageGroups)
         }
         self.codes = codes
-        self.ids = ids
+        self.table = table
         self.core = core
         self.groups = groups
         self.firstSlot = first
     }
 
+    /// The id of a credential code in the pathway, nil when the pathway does not hold it.
+    func id(of code: String) -> Int? {
+        if let table { return table[code] }
+        return codes.firstIndex(of: code)
+    }
+
     var stageCount: Int { core.count }
     var allStages: Range<Int> { 0..<stageCount }
 
-    func slot(of code: String) -> Slot? { ids[code].map { firstSlot[$0] } }
+    func slot(of code: String) -> Slot? { id(of: code).map { firstSlot[$0] } }
 
     func everyRoute(in stages: Range<Int>, has p: (Int) -> Bool) -> Bool {
         for s in stages {

@@ -32,7 +32,7 @@ extension PathwayChecker {
                 }
                 if context.cycles.isCyclicEdge(from: yCode, to: x) { continue }
                 if let learner, learner.satisfies(x, context: context) { continue }
-                guard let xi = routes.ids[x] else {
+                guard let xi = routes.id(of: x) else {
                     let notDone = learner.map { ", and \($0.name) has not completed it" } ?? ""
                     add(.prerequisiteMissing, "\(yCode) in \(stageName(s)) requires \(x), which is not in the pathway\(notDone).",
                         fix: s == 0 ? "Add \(x) to a new first stage, or remove the requirement from \(yCode)."
@@ -59,7 +59,7 @@ extension PathwayChecker {
             }
             let recommended = entry.prerequisites.recommendedAfter
             for (n, x) in recommended.enumerated() where x != yCode && !recommended[..<n].contains(x) {
-                guard let xi = routes.ids[x], routes.firstSlot[xi].stage >= s else { continue }
+                guard let xi = routes.id(of: x), routes.firstSlot[xi].stage >= s else { continue }
                 if learner?.completed.contains(x) == true { continue }
                 let xStage = routes.firstSlot[xi].stage
                 let place = xStage == s ? "in the same stage" : "later, in \(stageName(xStage))"
