@@ -131,7 +131,8 @@ struct Interner {
     }
 
     /// The key's number. Borrowed: a key already numbered is found without copying it (a copy
-    /// touches both its strings, which at ESCO scale costs more than the lookup).
+    /// retains the key's box, an object the cache has usually not seen; at ESCO scale that
+    /// costs more than the lookup).
     mutating func id(_ key: borrowing CompetencyKey) -> Int {
         if let known = ids[copy key] { return known }
         let new = copy key

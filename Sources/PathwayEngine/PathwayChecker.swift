@@ -92,10 +92,10 @@ struct PathwayChecker {
         }
         requiredTargets = targets.map(\.0)
         unknownTargets = unknown
-        targetCoverage = targets.map { t, stored in
+        targetCoverage = targets.map { t, _ in
             let cid = index.competencyIDs[t.competency]
             let who = cid.map { Array(Teaching.teachers(of: $0, in: teaching)) } ?? []
-            return TargetCoverage(target: t, competency: cid, stored: stored,
+            return TargetCoverage(target: t, competency: cid,
                                   held: learner?.holds(t.competency, at: t.level) == true, teachers: who, routes: routes)
         }
     }
@@ -213,8 +213,6 @@ struct TargetCoverage {
     let target: CompetencyLevel
     /// The target competency's number in the catalog index; nil when no credential teaches it.
     let competency: Int?
-    /// Where the catalog stores the competency.
-    let stored: Dictionary<CompetencyKey, Competency>.Index
     /// The learner already holds it.
     let held: Bool
     /// Credentials of the pathway teaching the competency (local id), at any level.
@@ -222,11 +220,10 @@ struct TargetCoverage {
     /// Per stage: bit 0 set when covered on every route, bit 1 when on some route.
     let stages: [UInt8]
 
-    init(target: CompetencyLevel, competency: Int?, stored: Dictionary<CompetencyKey, Competency>.Index, held: Bool,
+    init(target: CompetencyLevel, competency: Int?, held: Bool,
          teachers: [(id: Int, level: EQFLevel)], routes: RouteModel) {
         self.target = target
         self.competency = competency
-        self.stored = stored
         self.held = held
         self.teachers = teachers
         let l = target.level

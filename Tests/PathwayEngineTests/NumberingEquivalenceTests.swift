@@ -22,6 +22,13 @@ import PathwayWorkload
             #expect(context.index.ids[code].flatMap { context.index.entries[$0]?.code } == code, "\(what): \(code) numbered")
         }
         #expect(context.index.codes.count == context.catalog.credentials.count, "\(what): stale credentials in the index")
+        // The findings made in the same pass as the numbering equal the credential checked on its own.
+        for (code, credential) in context.catalog.credentials {
+            let made = context.index.ids[code].flatMap { context.index.entries[$0] }?.findings ?? []
+            let reference = CredentialChecks.findings(for: credential, options: context.options)
+            #expect(made.map { $0.finding(pathway: nil, stage: nil, context: context) }
+                    == reference.map { $0.finding(pathway: nil, stage: nil, context: context) }, "\(what): findings of \(code)")
+        }
     }
 
     @Test func aFreshIndexNumbersWhatEachCredentialTeaches() {
