@@ -132,14 +132,42 @@ public final class DocumentStore: @unchecked Sendable {
 
     /// The whole document in memory.
     ///
-    /// The pages SQLite cached while reading are given back afterwards: the catalog now holds
-    /// what they held, and the memory is better spent on what the caller builds next.
+    /// A large document is read on two connections at once (`ParallelLoad`). SQLite's page
+    /// cache is kept small while reading (each table is read once, in order, so cached pages
+    /// are never read again) and given back afterwards.
     public func load() throws -> Catalog {
+        try load(.automatic)
+    }
+
+    enum LoadMode {
+        /// Two connections for a document of `ParallelLoad.minimumPages` or more, on a machine
+        /// with more than one core.
+        case automatic
+        case oneConnection
+        case twoConnections(ParallelLoad.Hooks = .init())
+    }
+
+    func load(_ mode: LoadMode) throws -> Catalog {
         do {
-            return try queue.read { db in
-                defer { try? db.execute(sql: "PRAGMA shrink_memory") }
-                return try CatalogReader.read(db)
+            var hooks: ParallelLoad.Hooks?
+            switch mode {
+            case .automatic:
+                if ProcessInfo.processInfo.activeProcessorCount > 1,
+                   try queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }) >= ParallelLoad.minimumPages {
+                    hooks = .init()
+                }
+            case .oneConnection: break
+            case .twoConnections(let h): hooks = h
             }
+            if let hooks {
+                let (path, sqliteName) = (path, sqliteName)
+                if let catalog = try ParallelLoad.read(queue, hooks: hooks, open: {
+                    try Self.openSecondReader(path: path, sqliteName: sqliteName)
+                }) {
+                    return catalog
+                }
+            }
+            return try queue.read { db in try Self.withLoadCache(db) { try CatalogReader.read(db) } }
         } catch { throw StoreError(error, path: path) }
     }
 
@@ -316,6 +344,19 @@ public final class DocumentStore: @unchecked Sendable {
     /// and for a transaction writing thousands of rows (an ESCO-sized document is about 45 MB).
     static let smallCache = -8192
     static let largeCache = -65536
+    /// The page cache while loading (256 KiB): enough for the B-tree pages above the rows.
+    static let loadCache = -256
+
+    /// Runs `body` (a load, inside a read transaction) with the small load cache, then restores
+    /// the usual cache and gives SQLite's memory back.
+    static func withLoadCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = \(loadCache)")
+        defer {
+            try? db.execute(sql: "PRAGMA cache_size = \(smallCache)")
+            try? db.execute(sql: "PRAGMA shrink_memory")
+        }
+        return try body()
+    }
 
     /// Runs `body` with a page cache big enough that a large transaction does not spill pages to
     /// the write-ahead log before commit, then gives the memory back. Outside a transaction.
@@ -326,6 +367,15 @@ public final class DocumentStore: @unchecked Sendable {
             try? db.execute(sql: "PRAGMA shrink_memory")
         }
         return try body()
+    }
+
+    /// The second connection of a parallel load: read-only, and failing at once rather than
+    /// waiting when the file is locked (the first connection then reads its tables instead).
+    static func openSecondReader(path: String, sqliteName: String) throws -> DatabaseQueue {
+        var config = configuration(readOnly: true)
+        config.busyMode = .immediateError
+        config.label = "PathwayStore second reader"
+        return try DatabaseQueue(path: sqliteName, configuration: config)
     }
 
     static func openQueue(path: String, sqliteName: String? = nil, readOnly: Bool) throws -> DatabaseQueue {

@@ -12,7 +12,17 @@ import Testing
         #expect(JSONStrings.decode(" [ \"a\" , \"\\u00e9\\ud83c\\udf31\\/\" ] ") == ["a", "é🌱/"])
     }
 
-    @Test(arguments: ["", "[", "[\"a\"", "[\"a\",]", "[1]", "{\"a\":1}", "[\"a\"] x", "[\"\\q\"]"])
+    /// Text as it comes from the file: characters outside ASCII written as they are, escapes in
+    /// the middle of a string, a high surrogate without its low half.
+    @Test func readsRawCharactersAndEscapesAnywhereInAString() {
+        #expect(JSONStrings.decode("[\"été 🌱\",\"pt-PT\"]") == ["été 🌱", "pt-PT"])
+        #expect(JSONStrings.decode("[\"ab\\\"cd\\\\ef\\u00e9g\"]") == ["ab\"cd\\efég"])
+        #expect(JSONStrings.decode("[\"x\\ud83cy\"]") == ["x\u{FFFD}y"])
+        #expect(JSONStrings.decode("[\"\\n\",\"\"]") == ["\n", ""])
+    }
+
+    @Test(arguments: ["", "[", "[\"a\"", "[\"a\",]", "[1]", "{\"a\":1}", "[\"a\"] x", "[\"\\q\"]",
+                      "[\"\\u12G4\"]", "[\"\\u12\"]", "[\"a\\\"]", "[\"\\ud83c\\u0041\"]"])
     func refusesWhatIsNotAListOfStrings(_ text: String) {
         #expect(JSONStrings.decode(text) == nil)
     }
