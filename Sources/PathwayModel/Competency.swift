@@ -56,6 +56,14 @@ public struct Competency: Hashable, Sendable {
     }
     /// How many alternative labels there are, without making their strings.
     public var altLabelCount: Int { storage.labels.count }
+
+    /// Sets the alternative labels from one string holding them joined by newlines: a reader
+    /// that meets them one after another (the store) builds that one string rather than a
+    /// string per label. Only for labels without a newline of their own (others go through
+    /// `altLabels`); equal to setting `altLabels` to the lines of `text`.
+    public mutating func setAltLabels(joinedByNewlines text: String) {
+        mutable.labels = LabelList(joinedByNewlines: text)
+    }
     public var relations: [CompetencyRelation] {
         get { storage.relations }
         set { mutable.relations = newValue }

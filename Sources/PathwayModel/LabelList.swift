@@ -26,6 +26,14 @@ struct LabelList: Hashable, Sendable {
         }
     }
 
+    /// At least one label, given joined by newlines (none of them holding a newline itself):
+    /// what `init(_:)` makes of them, without a string per label.
+    init(joinedByNewlines text: String) {
+        var text = text
+        let count = text.withUTF8 { bytes in bytes.reduce(1) { $0 + ($1 == LabelList.separator ? 1 : 0) } }
+        form = .joined(text, count: count)
+    }
+
     private static let separator = UInt8(ascii: "\n")
 
     var count: Int {

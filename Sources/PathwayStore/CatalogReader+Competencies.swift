@@ -21,10 +21,10 @@ extension CatalogReader {
     /// Reads competencies with their labels and relations; returns each one's key by row id.
     ///
     /// Competencies are read in row id order into an array; their labels and relations (ordered
-    /// by competency) find their owner by row id, and are stored at their exact count. Each key
-    /// is made once (it hashes its strings when made), and every competency is then moved, not
-    /// copied, into the catalog.
-    static func readCompetencies(_ db: Database, into catalog: inout Catalog) throws -> KeysByID {
+    /// by competency) find their owner by row id. Each key is made once (it hashes its strings
+    /// when made) and shared by the competency, the catalog's dictionary and every reference.
+    /// `labels` gives the alternative labels (read on this connection or another).
+    static func readCompetencies(_ db: Database, into catalog: inout Catalog, labels: () throws -> AltLabels) throws -> KeysByID {
         var list: [Competency] = [], ids: [Int64] = [], keys: [CompetencyKey] = []
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM competency") ?? 0
         list.reserveCapacity(count)
@@ -35,16 +35,16 @@ extension CatalogReader {
         while try r.next() {
             // Rows come framework by framework: one string for each framework's code.
             if !r.text(1, equals: framework) { framework = r[1] }
-            let code: String = r[2]
+            let key = CompetencyKey(framework: framework, code: r[2])
             ids.append(r[0])
-            keys.append(CompetencyKey(framework: framework, code: code))
+            keys.append(key)
             list.append(Competency(
-                framework: framework, code: code, uri: r[3], title: r[4], description: r[5],
+                key: key, uri: r[3], title: r[4], description: r[5],
                 type: try r.choice(6, "competency type"), parent: r[7], position: r[8]))
         }
         let byID = KeysByID(ids: ids, keys: keys)
         ids = []
-        try readAltLabels(db, into: &list, byID: byID)
+        try labels().attach(to: &list, byID: byID)
         try readRelations(db, into: &list, byID: byID)
         catalog.competencies.reserveCapacity(catalog.competencies.count + list.count)
         while let c = list.popLast() {
@@ -52,22 +52,6 @@ extension CatalogReader {
         }
         shareReferences(in: &catalog.competencies)
         return byID
-    }
-
-    private static func readAltLabels(_ db: Database, into list: inout [Competency], byID: KeysByID) throws {
-        var labels = Gathering<String>()
-        var owner: Int?, ownerID = Int64.min
-        let r = try RowCursor(db, "SELECT competency, label FROM competency_alt_label ORDER BY competency, position")
-        while try r.next() {
-            let id: Int64 = r[0]
-            if id != ownerID {
-                if let owner, !labels.isEmpty { list[owner].altLabels = labels.take() }
-                ownerID = id
-                owner = byID.index(of: id)
-            }
-            if owner != nil { labels.append(r[1]) }
-        }
-        if let owner, !labels.isEmpty { list[owner].altLabels = labels.take() }
     }
 
     private static func readRelations(_ db: Database, into list: inout [Competency], byID: KeysByID) throws {

@@ -6,8 +6,8 @@ import PathwayModel
 ///
 /// The competency map (frameworks, competencies, occupations) is read by `readMap`; what
 /// designers build on it (credentials, pathways, learners, comments) by a `DesignReader`, whose
-/// first step needs nothing from the map, so that a second connection can take it on meanwhile
-/// (`ParallelLoad`).
+/// first step needs nothing from the map. That step and the competencies' alternative labels
+/// (`AltLabels`) can therefore be read by a second connection meanwhile (`ParallelLoad`).
 enum CatalogReader {
     static func read(_ db: Database) throws -> Catalog {
         var catalog = Catalog()
@@ -17,10 +17,11 @@ enum CatalogReader {
         return catalog
     }
 
-    /// Frameworks, competencies and occupations.
-    static func readMap(_ db: Database, into catalog: inout Catalog) throws {
+    /// Frameworks, competencies and occupations; `labels` gives the competencies' alternative
+    /// labels (read on this connection unless another one read them).
+    static func readMap(_ db: Database, into catalog: inout Catalog, labels: (() throws -> AltLabels)? = nil) throws {
         try readFrameworks(db, into: &catalog)
-        let keys = try readCompetencies(db, into: &catalog)
+        let keys = try readCompetencies(db, into: &catalog, labels: labels ?? { try AltLabels.read(db) })
         try readOccupations(db, into: &catalog, keys: keys)
     }
 

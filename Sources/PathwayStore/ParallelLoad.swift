@@ -4,7 +4,8 @@ import PathwayModel
 
 /// Loads a large document on two connections at once: while the store's own connection reads
 /// the competency map (frameworks, competencies, occupations), a second, read-only connection on
-/// another thread reads what designers built on it (`DesignReader`), and finishes it as soon as
+/// another thread reads the competencies' alternative labels (`AltLabels`, handed over as soon
+/// as they are read) and what designers built on the map (`DesignReader`), which it finishes once
 /// the competencies are there to share their keys with. On two cores an ESCO-sized open takes
 /// about the time of its larger half.
 ///
@@ -39,7 +40,7 @@ enum ParallelLoad {
                 second.start(failing: hooks.secondConnectionFails, open: open)
                 var catalog = Catalog()
                 do {
-                    try CatalogReader.readMap(db, into: &catalog)
+                    try CatalogReader.readMap(db, into: &catalog, labels: { try second.labels() ?? AltLabels.read(db) })
                 } catch {
                     second.give(nil)
                     _ = second.result()
@@ -65,11 +66,13 @@ enum ParallelLoad {
     }
 }
 
-/// The second connection's thread: it reads the designs' own rows, waits for the competencies'
-/// keys, reads the rest, and hands over a catalog holding only the designs.
+/// The second connection's thread: it reads the alternative labels and hands them over, reads
+/// the designs' own rows, waits for the competencies' keys, reads the rest, and hands over a
+/// catalog holding only the designs.
 private final class SecondConnection: @unchecked Sendable {
     // Every stored property is guarded by `condition`.
     private let condition = NSCondition()
+    private var altLabels: AltLabels?
     private var keys: SharedKeys?
     private var keysGiven = false
     private var outcome: Result<Catalog, Error>?
@@ -97,6 +100,7 @@ private final class SecondConnection: @unchecked Sendable {
         defer { try? queue.close() }
         return try queue.read { db in
             try DocumentStore.withLoadCache(db) {
+                give(try AltLabels.read(db))
                 var designs = try DesignReader(db)
                 guard let keys = takeKeys() else { throw Cancelled() }
                 var catalog = Catalog()
@@ -104,6 +108,22 @@ private final class SecondConnection: @unchecked Sendable {
                 return catalog
             }
         }
+    }
+
+    private func give(_ labels: AltLabels) {
+        condition.lock()
+        altLabels = labels
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The alternative labels once the thread has read them; nil when it failed first.
+    func labels() -> AltLabels? {
+        condition.lock()
+        defer { condition.unlock() }
+        while altLabels == nil && outcome == nil { condition.wait() }
+        defer { altLabels = nil }
+        return altLabels
     }
 
     /// Gives the thread the competencies' keys; nil when the map could not be read.

@@ -62,6 +62,13 @@ final class RowCursor {
     /// Column `index` of the current row.
     subscript<T: SQLColumn>(_ index: Int) -> T { T.read(handle, Int32(index)) }
 
+    /// Calls `body` with the UTF-8 bytes of the text in column `index` (empty for NULL), valid
+    /// only during the call.
+    func withBytes<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let text = sqlite3_column_text(handle, Int32(index))
+        return try body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, Int32(index)))))
+    }
+
     /// Whether the text in column `index` is `text`, without making a string of it.
     func text(_ index: Int, equals text: String) -> Bool {
         guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return false }
