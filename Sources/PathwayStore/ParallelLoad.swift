@@ -95,7 +95,7 @@ private final class SecondConnection: @unchecked Sendable {
     /// Everything the thread holds (the keys among them) is released when this returns, before
     /// the first connection is told: the catalog's dictionaries must be its own when it gets them.
     private func read(failing: Bool, open: () throws -> DatabaseQueue) throws -> Catalog {
-        if failing { _ = takeKeys(); throw Failing() }
+        if failing { throw Failing() }
         let queue = try open()
         defer { try? queue.close() }
         return try queue.read { db in
