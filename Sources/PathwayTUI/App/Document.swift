@@ -19,6 +19,28 @@ public struct Document: Sendable {
     private var checks: DocumentChecks
     /// What was changed lately, newest first (the Overview's "recent items").
     public private(set) var recent: [Subject] = []
+    /// The last few change sets applied, oldest first, with what they replaced.
+    public private(set) var recentChanges: [AppliedChange] = []
+    static let changesKept = 16
+
+    /// A change set as applied, for screens that bring what they derived up to date for small
+    /// edits instead of deriving it again (the competency map keeps its outline when only
+    /// titles change).
+    public struct AppliedChange: Sendable {
+        /// The catalog version it produced.
+        public let catalogVersion: Int
+        public let changes: ChangeSet
+        /// Its inverse (what `Catalog.apply` returned): the entities it named as they were.
+        public let inverse: ChangeSet
+    }
+
+    /// The change sets that took the catalog from `version` to now, oldest first (empty when
+    /// nothing changed); nil when they are not all kept any more.
+    public func changes(since version: Int) -> [AppliedChange]? {
+        guard version < catalogVersion else { return version == catalogVersion ? [] : nil }
+        guard let first = recentChanges.first, first.catalogVersion <= version + 1 else { return nil }
+        return recentChanges.filter { $0.catalogVersion > version }
+    }
 
     /// With `checked` (the default) every finding is computed before this returns.
     public init(catalog: Catalog, checked: Bool = true) {
@@ -114,6 +136,8 @@ public struct Document: Sendable {
         let inverse = catalog.apply(set)
         version += 1
         catalogVersion += 1
+        recentChanges.append(AppliedChange(catalogVersion: catalogVersion, changes: set, inverse: inverse))
+        if recentChanges.count > Document.changesKept { recentChanges.removeFirst() }
         checks.changed(impact, set, before: before, after: catalog)
         if wasChecked { checks.checkAll(catalog) }
         // The set's first subjects go in front, in order. Only the first few are looked at, so a

@@ -44,6 +44,8 @@ public struct CompetencyMapScreen: Screen {
     /// The catalog version and framework the derived data above was built for.
     var seenVersion = -1
     var builtFramework: String?
+    /// How many times the outline was built (tests check that small edits keep it).
+    var outlineBuilds = 0
     /// Matches of the queries typed lately, so a letter added only narrows the last matches.
     var filterCache = FilterCache()
     /// A framework code typed in the first step of "new framework", waiting for its title.

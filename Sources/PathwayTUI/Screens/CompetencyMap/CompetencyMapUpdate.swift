@@ -29,12 +29,19 @@ extension CompetencyMapScreen {
         }
         // Findings are not shown here: a new version that only finished checking changes nothing.
         if seenVersion == document.catalogVersion && builtFramework == framework { return }
-        builtFramework = framework
-        filterCache = FilterCache()
-        searchIndex = SearchIndex()
         let selectedCode = pendingSelection ?? self.selectedCode
         pendingSelection = nil
-        outline = MapOutline(catalog: catalog, framework: framework ?? "")
+        filterCache = FilterCache()
+        searchIndex = SearchIndex()
+        // Edits that leave the outline as it is (renaming, describing, retyping a competency;
+        // anything outside the framework) keep it; only the search text is made again.
+        let kept = builtFramework == framework && framework != nil
+            && document.changes(since: seenVersion).map { MapOutline.isUnchanged(by: $0, framework: framework!) } == true
+        if !kept {
+            outline = MapOutline(catalog: catalog, framework: framework ?? "")
+            outlineBuilds += 1
+        }
+        builtFramework = framework
         seenVersion = document.catalogVersion
         rebuildRows(keeping: selectedCode, catalog)
     }
