@@ -111,8 +111,18 @@ public struct EngineContext: Sendable {
 
     /// Every pathway in code order, plus the catalog-level findings.
     public func checkAll(learner: Learner? = nil) -> CatalogReport {
-        CatalogReport(pathways: catalog.pathwayList.map { check($0, learner: learner) },
-                      catalogFindings: catalogFindings())
+        checkAll(learner: learner, parallel: catalog.pathways.count >= ParallelCheck.minimumPathways)
+    }
+
+    /// `checkAll`, on one thread or spread over the machine's cores (same result either way;
+    /// tests compare both).
+    func checkAll(learner: Learner?, parallel: Bool) -> CatalogReport {
+        let pathways = catalog.pathwayList
+        guard parallel else {
+            return CatalogReport(pathways: pathways.map { check($0, learner: learner) },
+                                 catalogFindings: catalogFindings())
+        }
+        return ParallelCheck.run(self, pathways: pathways, learner: learner)
     }
 
     // MARK: - Progression
