@@ -119,7 +119,8 @@ import Glibc
         // The learner picker names Ελένη Κ.: Greek letters become question marks of the same width.
         try pane.press("6")
         try pane.press("L")
-        let learner = try pane.waitFor("Learner to preview")
+        // Waits for the picker's rows, not only its title: the box can be drawn before its rows.
+        let learner = try pane.wait { $0.contains("Learner to preview") && $0.contains("????? ?.") }
         #expect(learner.contains("????? ?."), "LANG=\(locale):\n\(learner)")
         #expect(Self.layoutProblems(learner, width: 100, height: 30) == [], "LANG=\(locale):\n\(learner)")
         #expect(screens == 7)
