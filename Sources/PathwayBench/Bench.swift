@@ -211,11 +211,11 @@ struct Bench {
             var samples: [Duration] = []
             _ = Timing.takeCPU()
             for _ in 0..<max(5, options.repeats) {
-                let cpu = Timing.threadCPU()
+                let cpu = Timing.processCPU()
                 let start = Timing.clock.now
                 let undo = document.apply(set)
                 samples.append(Timing.clock.now - start)
-                Timing.cpuSamples.append(Timing.threadCPU() - cpu)
+                Timing.cpuSamples.append(Timing.processCPU() - cpu)
                 document.apply(undo)
             }
             guard document.isChecked else { throw BenchError("the document was left unchecked after an edit") }

@@ -20,9 +20,9 @@ enum ESCOImportBench {
 
     static func run(folder: Workspace, into path: String) throws -> Result {
         var phases: [(String, Duration)] = []
-        var mark = Timing.threadCPU()
+        var mark = Timing.processCPU()
         func phase(_ name: String) {
-            let now = Timing.threadCPU()
+            let now = Timing.processCPU()
             phases.append((name, now - mark))
             mark = now
         }
@@ -53,7 +53,7 @@ enum ESCOImportBench {
         if showPhases {
             // Reading the imported document back, as opening it does.
             let rssBefore = residentKB()
-            mark = Timing.threadCPU()
+            mark = Timing.processCPU()
             let loaded = try DocumentStore(path: path, mode: .readOnly).load()
             phase("load")
             let rss = "resident memory \(rssBefore / 1024) MB before the load, \(residentKB() / 1024) MB with \(loaded.competencies.count) competencies loaded"

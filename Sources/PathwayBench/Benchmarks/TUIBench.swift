@@ -78,12 +78,12 @@ enum TUIBench {
         var samples: [Duration] = []
         samples.reserveCapacity(keys.count)
         for key in keys {
-            let cpu = Timing.threadCPU()
+            let cpu = Timing.processCPU()
             let start = Timing.clock.now
             app.handle(key)
             let frame = AppView.render(app.state)
             samples.append(Timing.clock.now - start)
-            Timing.cpuSamples.append(Timing.threadCPU() - cpu)
+            Timing.cpuSamples.append(Timing.processCPU() - cpu)
             blackHole(frame.width)
         }
         return samples

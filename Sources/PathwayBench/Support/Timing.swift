@@ -12,7 +12,7 @@ enum Timing {
     /// CPU time of the whole process, every thread of it: loading a large document reads on two
     /// threads, and the calling thread's time alone would leave the other's work out. (The
     /// benchmark runs nothing else meanwhile, so for single-threaded work this is the thread's.)
-    static func threadCPU() -> Duration {
+    static func processCPU() -> Duration {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
         return .seconds(t.tv_sec) + .nanoseconds(t.tv_nsec)
@@ -31,20 +31,20 @@ enum Timing {
         var result: [Duration] = []
         result.reserveCapacity(repeats)
         for _ in 0..<repeats {
-            let cpu = threadCPU()
+            let cpu = processCPU()
             let start = clock.now
             try body()
             result.append(clock.now - start)
-            cpuSamples.append(threadCPU() - cpu)
+            cpuSamples.append(processCPU() - cpu)
         }
         return result
     }
 
     /// Times one run of `body` by the wall clock and the process's CPU time, returning its result too.
     static func onceWithCPU<T>(_ body: () throws -> T) rethrows -> (T, wall: Duration, cpu: Duration) {
-        let cpu = threadCPU()
+        let cpu = processCPU()
         let (value, wall) = try once(body)
-        return (value, wall, threadCPU() - cpu)
+        return (value, wall, processCPU() - cpu)
     }
 
     /// Times one run of `body`, returning its result too.
