@@ -145,7 +145,7 @@ struct Bench {
             parts[name] = Array(parts[name]!.suffix(samples.count))
             partsCPU[name] = Array(partsCPU[name]!.suffix(samples.count))
         }
-        let beforeChecks = order.filter { $0 != "checks after it" }
+        let beforeChecks = order.filter { $0 != "checks after it" && $0 != TUIBench.occupationsPart }
         let breakdown = beforeChecks.map { "\($0) \(format(Stats(parts[$0]!).median)) (CPU \(format(Stats(partsCPU[$0]!).median)))" }
             .joined(separator: ", ")
         // The first frame is drawn before the checks; the whole open is both.
@@ -153,10 +153,10 @@ struct Bench {
         let firstCPU = samples.indices.map { i in beforeChecks.reduce(Duration.zero) { $0 + partsCPU[$1]![i] } }
         report.figures.append(Figure("open.firstFrame", "open → first frame (\(KeyScripts.width)×\(KeyScripts.height))",
                                      stats: Stats(first, cpu: firstCPU), goal: .under(150),
-                                     note: "median ms of each part: \(breakdown); the first screen only is built (the others on their first visit); findings are checked after it, between keys"))
+                                     note: "median ms of each part: \(breakdown); the first screen only is built (the others on their first visit); the occupations, read on a second connection meanwhile, are put in after it and findings are checked after that, between keys"))
         Timing.cpuSamples = cpu
         report.figures.append(Figure("open.checked", "open → every finding checked", stats: Stats.withCPU(samples), goal: nil,
-                                     note: "first frame, then the background checks in 12 ms slices (\(format(Stats(parts["checks after it"]!).median)) ms); the status line says \"checking… N%\" meanwhile"))
+                                     note: "first frame, then the occupations read meanwhile put in (\(format(Stats(parts[TUIBench.occupationsPart]!).median)) ms more), then the background checks in 12 ms slices (\(format(Stats(parts["checks after it"]!).median)) ms); the status line says \"checking… N%\" meanwhile"))
     }
 
     // MARK: - Engine

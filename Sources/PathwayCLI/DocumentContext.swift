@@ -17,34 +17,54 @@ public final class DocumentContext {
     public let wasCreated: Bool
     /// Which file `store` has open (device and inode), to notice it being deleted or replaced.
     private var opened: FileIdentity?
+    /// The occupations of a document opened `staged`, still being read; nil once `catalog` is
+    /// the whole document.
+    private var remainder: LoadRemainder?
+
+    /// False while a document opened `staged` still lacks its occupations (`finishLoading`).
+    public var isLoaded: Bool { remainder == nil }
 
     public var path: String { store.path }
     public var isReadOnly: Bool { store.isReadOnly }
 
-    public init(store: DocumentStore, catalog: Catalog, wasCreated: Bool) {
+    public init(store: DocumentStore, catalog: Catalog, wasCreated: Bool, remainder: LoadRemainder? = nil) {
         self.store = store
         self.catalog = catalog
         self.wasCreated = wasCreated
+        self.remainder = remainder
         opened = FileIdentity(path: store.path)
     }
 
     /// Opens the document at `path`. When `seed` is given and the file is missing, creates it from
     /// `seed` first and (if `announce`) says so on stderr; without a seed a missing file is an error.
+    ///
+    /// `staged` (the terminal UI) returns before a large document's occupations are read: they
+    /// are read on another connection meanwhile, and `finishLoading` puts them in. Until then
+    /// `catalog` has no occupations; `apply` and `replaceAll` finish loading first.
     public static func open(path: String, readOnly: Bool, announce: Bool = true,
-                            seed: (() throws -> Catalog)?) throws -> DocumentContext {
+                            seed: (() throws -> Catalog)?, staged: Bool = false) throws -> DocumentContext {
         let mode: DocumentStore.Mode = readOnly ? .readOnly : .readWrite
         let (store, created) = try seed.map { try DocumentStore.openOrCreate(at: path, mode: mode, seed: $0) }
             ?? (try DocumentStore(path: path, mode: mode), false)
-        let catalog = try store.load()
+        let (catalog, remainder) = staged && !created ? try store.loadInStages() : (try store.load(), nil)
         if created && announce {
             Console.note("Created a new database at \(path) with \(CatalogSummary(catalog)).")
         }
-        return DocumentContext(store: store, catalog: catalog, wasCreated: created)
+        return DocumentContext(store: store, catalog: catalog, wasCreated: created, remainder: remainder)
+    }
+
+    /// Waits for the rest of a document opened `staged` and puts it into `catalog`; does nothing
+    /// when the catalog is whole. Throws what loading it at once would have thrown.
+    public func finishLoading() throws {
+        guard let remainder else { return }
+        try remainder.complete(&catalog)
+        self.remainder = nil
     }
 
     /// Writes one user action and applies it in memory; returns the change set that undoes it.
     @discardableResult
     public func apply(_ set: ChangeSet) throws -> ChangeSet {
+        try finishLoading()
         try ensureTheFileIsStillOurs()
         try store.apply(set)
         return catalog.apply(set)
@@ -52,6 +72,7 @@ public final class DocumentContext {
 
     /// Replaces the whole document (file and memory) in one transaction.
     public func replaceAll(with newCatalog: Catalog) throws {
+        try finishLoading()
         try ensureTheFileIsStillOurs()
         try store.replaceAll(with: newCatalog)
         catalog = newCatalog
@@ -60,6 +81,7 @@ public final class DocumentContext {
     /// Reads the document again from the file (after another program changed it).
     public func reload() throws {
         catalog = try store.load()
+        remainder = nil
     }
 }
 

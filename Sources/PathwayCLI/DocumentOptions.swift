@@ -35,8 +35,10 @@ public struct DocumentOptions: ParsableArguments {
     /// Opens the document and loads it. Only the default database is created when missing: with
     /// the sample data, announced on stderr, unless the caller passes its own `seed` and reports
     /// creation itself (`DocumentContext.wasCreated`).
-    public func open(seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
-        try database.open(readOnly: readOnly, seed: seed)
+    /// `staged` leaves a large document's occupations to be read meanwhile (for the terminal UI:
+    /// `DocumentContext.finishLoading`).
+    public func open(seed: (() throws -> Catalog)? = nil, staged: Bool = false) throws -> DocumentContext {
+        try database.open(readOnly: readOnly, seed: seed, staged: staged)
     }
 
     /// Nothing at `path`, or a folder on the way that does not exist or is a file. A dangling link
@@ -68,11 +70,11 @@ public struct DatabaseOption: ParsableArguments {
 
     /// Opens the document and loads it, as `DocumentOptions.open` does (for commands that show
     /// `--db` alone in their help).
-    public func open(readOnly: Bool, seed: (() throws -> Catalog)? = nil) throws -> DocumentContext {
+    public func open(readOnly: Bool, seed: (() throws -> Catalog)? = nil, staged: Bool = false) throws -> DocumentContext {
         let path = try existingPath()
         // Only the default database is ever created here; a named one is opened or refused.
         let creating: (() throws -> Catalog)? = source == .standard ? (seed ?? SampleCatalog.load) : nil
-        return try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: creating)
+        return try DocumentContext.open(path: path, readOnly: readOnly, announce: seed == nil, seed: creating, staged: staged)
     }
 
     /// The path, after making sure a database named with `--db` or `PATHWAY_DB` exists there.

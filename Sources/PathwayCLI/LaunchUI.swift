@@ -25,6 +25,7 @@ public struct UIOptions: ParsableArguments {
 func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         // Not a terminal (a pipe, a script): print the pathways instead of drawing a screen.
+        try context.finishLoading()
         Console.out(ListKind.pathways.listing(of: context.catalog, framework: nil).text())
         Console.note("Not a terminal, so the terminal UI did not open; pathway --help lists the commands.")
         return
@@ -33,8 +34,13 @@ func launchUI(_ context: DocumentContext, _ options: UIOptions = UIOptions()) th
         throw CLIError("The terminal UI cannot open: \(reason). Run pathway in a terminal such as xterm-256color, "
                        + "or use its commands instead (pathway --help lists them).")
     }
-    TerminalUI.run(catalog: context.catalog, session: StoreSession(context), exchange: UIExchangeHost(context),
-                   options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii))
+    // A large document's occupations are read while the first frame is drawn (`open(staged:)`).
+    try TerminalUI.run(catalog: context.catalog, session: StoreSession(context), exchange: UIExchangeHost(context),
+                       options: TerminalUI.Options(themeName: options.theme, ascii: options.ascii),
+                       completeCatalog: context.isLoaded ? nil : {
+                           try context.finishLoading()
+                           return context.catalog
+                       })
 }
 
 /// Prints the key table for `--print-keys`.

@@ -35,7 +35,7 @@ public struct PathwayCommand: ParsableCommand {
 
     public func run() throws {
         if ui.printKeys { printKeyTable(); return }
-        let context = try document.open()
+        let context = try document.open(staged: true)
         try launchUI(context, ui)
     }
 }

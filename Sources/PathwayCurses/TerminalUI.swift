@@ -27,8 +27,12 @@ public enum TerminalUI {
 
     /// Opens the UI over the catalog; edits go to the session, imports, exports and restores to
     /// the exchange host. Returns when the user quits.
+    ///
+    /// `completeCatalog`, for a catalog that is only part of the document (its occupations still
+    /// being read), gives the whole one: it is called once the first frame is drawn, before any
+    /// key is handled. When it throws, the terminal is restored and the error passed on.
     public static func run(catalog: Catalog, session: DocumentSession, exchange: (any ExchangeHost)? = nil,
-                           options: Options) {
+                           options: Options, completeCatalog: (() throws -> Catalog)? = nil) throws {
         let utf8 = CursesTerminal.prepareLocale()
         let env = options.environment
         let library = ThemeLibrary.load(directories: ThemeLibrary.standardDirectories(
@@ -60,6 +64,7 @@ public enum TerminalUI {
         if let note = notes.first { app.announce(note, kind: .error) }
         var appliedTheme = ""
         var dirty = true
+        var pendingCatalog = completeCatalog
         while !app.state.shouldQuit && stopSignal == 0 {
             if app.state.themeName != appliedTheme {
                 appliedTheme = app.state.themeName
@@ -90,6 +95,13 @@ public enum TerminalUI {
             if dirty {
                 term.draw(AppView.render(app.state))
                 dirty = false
+            }
+            if let complete = pendingCatalog {
+                // The first frame is on the screen: now the rest of the document, before any key.
+                pendingCatalog = nil
+                app.catalogLoaded(try complete())
+                dirty = true
+                continue
             }
             // While the document is still being checked, look for a key without waiting and
             // check a slice between keys, so typing never waits long for the checks.

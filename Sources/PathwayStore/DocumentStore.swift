@@ -147,19 +147,23 @@ public final class DocumentStore: @unchecked Sendable {
         case twoConnections(ParallelLoad.Hooks = .init())
     }
 
+    /// The hooks of a load on two connections; nil for one.
+    private func parallelHooks(_ mode: LoadMode) throws -> ParallelLoad.Hooks? {
+        switch mode {
+        case .automatic:
+            if ProcessInfo.processInfo.activeProcessorCount > 1,
+               try queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }) >= ParallelLoad.minimumPages {
+                return .init()
+            }
+            return nil
+        case .oneConnection: return nil
+        case .twoConnections(let h): return h
+        }
+    }
+
     func load(_ mode: LoadMode) throws -> Catalog {
         do {
-            var hooks: ParallelLoad.Hooks?
-            switch mode {
-            case .automatic:
-                if ProcessInfo.processInfo.activeProcessorCount > 1,
-                   try queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }) >= ParallelLoad.minimumPages {
-                    hooks = .init()
-                }
-            case .oneConnection: break
-            case .twoConnections(let h): hooks = h
-            }
-            if let hooks {
+            if let hooks = try parallelHooks(mode) {
                 let (path, sqliteName) = (path, sqliteName)
                 if let catalog = try ParallelLoad.read(queue, hooks: hooks, open: {
                     try Self.openSecondReader(path: path, sqliteName: sqliteName)
@@ -169,6 +173,33 @@ public final class DocumentStore: @unchecked Sendable {
             }
             return try queue.read { db in try Self.withLoadCache(db) { try CatalogReader.read(db) } }
         } catch { throw StoreError(error, path: path) }
+    }
+
+    /// The document in two steps, for showing it at once: everything but the occupations (which
+    /// the first screen does not show: 130,000 skill links at ESCO scale, a third of the load),
+    /// and a `LoadRemainder` whose `complete` puts them in once they are read, on a second
+    /// connection meanwhile. The remainder is nil when all was read at once (a document under
+    /// 4 MB, one core, or a file that changed while it was read).
+    ///
+    /// Call `complete` before anything reads the occupations, checks the catalog or writes a
+    /// change made from it: a change set built from a catalog without its occupations would
+    /// lose them.
+    public func loadInStages() throws -> (catalog: Catalog, remainder: LoadRemainder?) {
+        try loadInStages(.automatic)
+    }
+
+    func loadInStages(_ mode: LoadMode) throws -> (catalog: Catalog, remainder: LoadRemainder?) {
+        do {
+            if let hooks = try parallelHooks(mode) {
+                let (path, sqliteName) = (path, sqliteName)
+                if let staged = try ParallelLoad.readStaged(queue, path: path, hooks: hooks, open: {
+                    try Self.openSecondReader(path: path, sqliteName: sqliteName)
+                }) {
+                    return (staged.catalog, staged.remainder)
+                }
+            }
+        } catch { throw StoreError(error, path: path) }
+        return (try load(.oneConnection), nil)
     }
 
     /// Competencies whose title, alternative labels or description contain words starting with

@@ -50,6 +50,19 @@ public struct Document: Sendable {
         if checked { checks.checkAll(catalog) }
     }
 
+    /// Puts in the whole catalog of a document whose first frame was drawn from part of it (the
+    /// store reads the occupations meanwhile: `App.catalogLoaded`). Findings are checked afresh,
+    /// and the versions grow so that screens built from the part rebuild.
+    public mutating func replaceCatalog(_ whole: Catalog) {
+        let wasChecked = checks.isComplete
+        checks = DocumentChecks(catalog: whole)
+        catalog = whole
+        version += 1
+        catalogVersion += 1
+        recentChanges = []
+        if wasChecked { checks.checkAll(catalog) }
+    }
+
     /// Every finding: integrity problems, then each pathway's in code order, then catalog-wide
     /// ones (equal to `Finding.check(catalog)` once `isChecked`). Builds the list: screens that
     /// draw findings on every frame should ask for what they show (`mostSerious`, `findings(about:)`).
