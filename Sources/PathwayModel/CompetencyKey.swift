@@ -51,6 +51,22 @@ public struct CompetencyKey: Hashable, Comparable, Sendable, CustomStringConvert
         hasher.combine(box.digest)
     }
 
+    /// What a dictionary or set asks of a key to place it: the digest mixed with the table's
+    /// seed in a few multiplications (MurmurHash3's finaliser), instead of a whole `Hasher`
+    /// run over one integer per lookup — at ESCO scale the checks look keys up a few hundred
+    /// thousand times. The digest is already the process's keyed hash of both codes; mixing in
+    /// the seed keeps tables with different seeds from sharing an order (Swift's guard
+    /// against slow copies between tables).
+    public func _rawHashValue(seed: Int) -> Int {
+        var h = UInt64(bitPattern: Int64(box.digest ^ seed))
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return Int(Int64(bitPattern: h))
+    }
+
     public static func < (a: CompetencyKey, b: CompetencyKey) -> Bool {
         (a.box.framework, a.box.code) < (b.box.framework, b.box.code)
     }

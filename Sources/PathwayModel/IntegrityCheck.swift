@@ -85,9 +85,13 @@ struct IntegrityRules {
         var parentIndex: Dictionary<CompetencyKey, Competency>.Index?
         if let parent = c.parent {
             // The tree follows the stored key's framework; the rule, the competency's own.
-            parentIndex = competencies.index(forKey: CompetencyKey(framework: key.framework, code: parent))
-            let own = CompetencyKey(framework: framework, code: parent)
-            let exists = framework == key.framework ? parentIndex != nil : competencies.index(forKey: own) != nil
+            // One key made for both when the frameworks agree (as they do unless the stored
+            // key and the competency disagree), since making a key hashes both codes.
+            let stored = CompetencyKey(framework: key.framework, code: parent)
+            parentIndex = competencies.index(forKey: stored)
+            let sameFramework = framework == key.framework
+            let own = sameFramework ? stored : CompetencyKey(framework: framework, code: parent)
+            let exists = sameFramework ? parentIndex != nil : competencies.index(forKey: own) != nil
             if !exists {
                 add(here(), "has parent \(parent), which is not in the framework")
                 missing.append(.competency(own))

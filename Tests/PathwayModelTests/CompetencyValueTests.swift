@@ -113,6 +113,30 @@ import Testing
         #expect(c.key.isIdentical(to: c.key))
     }
 
+    /// Dictionaries and sets place a key by `_rawHashValue(seed:)`, which mixes the key's digest
+    /// with the table's seed instead of running a `Hasher`: keys made separately with equal
+    /// codes must land alike, different seeds must give different placements, and the values
+    /// must spread over a table's buckets (a poor mix would pile keys into a few of them).
+    @Test func keysPlacedByTheirDigestSpreadOverATable() {
+        let a = CompetencyKey(framework: "F", code: "x"), b = CompetencyKey(framework: "F", code: "x")
+        #expect(a._rawHashValue(seed: 7) == b._rawHashValue(seed: 7))
+        #expect(a._rawHashValue(seed: 7) != a._rawHashValue(seed: 8))
+        let keys = (0..<16_384).map { CompetencyKey(framework: "ESCO", code: "skill-\($0)") }
+        var buckets = [Int](repeating: 0, count: 4_096)
+        for k in keys { buckets[k._rawHashValue(seed: 12_345) & 4_095] += 1 }
+        // 4 a bucket on average; a sound mix puts no more than a few times that in any.
+        #expect(buckets.max()! <= 20)
+        #expect(buckets.filter { $0 == 0 }.count < 200)
+        // Every key is found again by a key made separately, in a table and a set.
+        let table = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let set = Set(keys)
+        for i in stride(from: 0, to: keys.count, by: 97) {
+            let again = CompetencyKey(framework: "ESCO", code: "skill-\(i)")
+            #expect(table[again] == i && set.contains(again))
+        }
+        #expect(table[CompetencyKey(framework: "ESCO", code: "skill-x")] == nil)
+    }
+
     @Test func aCatalogCopyIsUnchangedByEditsToTheOriginal() {
         var catalog = smallCatalog()
         let before = catalog
