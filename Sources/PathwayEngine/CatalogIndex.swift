@@ -1,3 +1,4 @@
+import Dispatch
 import PathwayModel
 
 /// The catalog's credentials numbered once, with what the checks ask of each derived once: a
@@ -26,17 +27,34 @@ final class CatalogIndex: Sendable {
     /// The options the credentials' own findings were made with.
     let options: EngineOptions
 
-    init(catalog: Catalog, options: EngineOptions) {
-        var entries: [CredentialEntry?] = [], ids: [String: Int] = [:]
-        let n = catalog.credentials.count
+    convenience init(catalog: Catalog, options: EngineOptions) {
+        self.init(catalog: catalog, options: options,
+                  parallel: catalog.credentials.count >= CatalogIndex.parallelCredentials)
+    }
+
+    /// An index derived on one thread or two (the same index either way; tests compare both).
+    init(catalog: Catalog, options: EngineOptions, parallel: Bool) {
+        let credentials = catalog.credentials
+        let n = credentials.count
         // Sized for every competency of the map, so the numbering never grows its table.
-        var interner = Interner(capacity: max(n * 4, catalog.competencies.count))
+        let capacity = max(n * 4, catalog.competencies.count)
+        var entries: [CredentialEntry?] = [], ids: [String: Int] = [:]
         entries.reserveCapacity(n)
         ids.reserveCapacity(n)
-        let credentials = catalog.credentials
-        for i in credentials.indices {
-            ids[credentials.keys[i]] = entries.count
-            entries.append(CredentialEntry(credentials.values[i], options: options, interner: &interner))
+        for code in credentials.keys {
+            ids[code] = entries.count
+            entries.append(nil)
+        }
+        var interner: Interner
+        if parallel && n >= 2 {
+            interner = CatalogIndex.deriveInTwoParts(credentials, options: options, capacity: capacity, into: &entries)
+        } else {
+            interner = Interner(capacity: capacity)
+            var i = credentials.startIndex
+            for slot in 0..<n {
+                entries[slot] = CredentialEntry(credentials.values[i], options: options, interner: &interner)
+                credentials.formIndex(after: &i)
+            }
         }
         self.entries = entries
         self.ids = ids
@@ -44,6 +62,49 @@ final class CatalogIndex: Sendable {
         self.competencyKeys = interner.keys
         self.options = options
         (cycles, cyclesByCredential) = CatalogIndex.cycles(entries, ids: ids)
+    }
+
+    /// From this many credentials up, a new index derives them on two threads.
+    static let parallelCredentials = 512
+
+    /// Derives the entries of the credentials (in storage order, into `entries`) on two
+    /// threads, each numbering what its half teaches; the second half's numbers are then
+    /// translated into the first half's numbering, in the order the second half met them, so
+    /// the competencies are numbered exactly as one thread going through all of them would.
+    private static func deriveInTwoParts(_ credentials: [String: MicroCredential], options: EngineOptions,
+                                         capacity: Int, into entries: inout [CredentialEntry?]) -> Interner {
+        let n = credentials.count, split = n / 2
+        let parts = PartResults()
+        let starts = [credentials.startIndex, credentials.index(credentials.startIndex, offsetBy: split)]
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let count = part == 0 ? split : n - split
+            var interner = Interner(capacity: part == 0 ? capacity : capacity / 2)
+            var made: [CredentialEntry] = []
+            made.reserveCapacity(count)
+            var i = starts[part]
+            for _ in 0..<count {
+                made.append(CredentialEntry(credentials.values[i], options: options, interner: &interner))
+                credentials.formIndex(after: &i)
+            }
+            parts.set(part, made, interner)
+        }
+        let first = parts.first!, second = parts.second!
+        var interner = first.interner
+        let renumbered = second.interner.keys.map { interner.id($0) }
+        for (slot, entry) in first.entries.enumerated() { entries[slot] = entry }
+        for (offset, entry) in second.entries.enumerated() { entries[split + offset] = entry.renumbered(renumbered) }
+        return interner
+    }
+
+    /// What the two threads of `deriveInTwoParts` make: each writes only its own property,
+    /// read after both have finished (`concurrentPerform` returns only then).
+    private final class PartResults: @unchecked Sendable {
+        var first: (entries: [CredentialEntry], interner: Interner)?
+        var second: (entries: [CredentialEntry], interner: Interner)?
+
+        func set(_ part: Int, _ made: [CredentialEntry], _ interner: Interner) {
+            if part == 0 { first = (made, interner) } else { second = (made, interner) }
+        }
     }
 
     private init(entries: [CredentialEntry?], ids: [String: Int], interner: Interner,
@@ -155,12 +216,32 @@ final class CredentialEntry: Sendable {
     /// stage is added to them.
     let findings: [CredentialFinding]
 
+    private init(code: String, prerequisites: Prerequisites, ects: Double, eqf: Int,
+                 taught: [CatalogIndex.Taught], findings: [CredentialFinding]) {
+        self.code = code
+        self.prerequisites = prerequisites
+        self.ects = ects
+        self.eqf = eqf
+        self.taught = taught
+        self.findings = findings
+    }
+
+    /// The same entry with its competencies' numbers translated (`numbers[old]` is the new
+    /// number), kept in order of number.
+    func renumbered(_ numbers: [Int]) -> CredentialEntry {
+        var list = taught.map { CatalogIndex.Taught(competency: numbers[$0.competency], level: $0.level) }
+        list.sort { $0.competency < $1.competency }
+        return CredentialEntry(code: code, prerequisites: prerequisites, ects: ects, eqf: eqf,
+                               taught: list, findings: findings)
+    }
+
     init(_ c: MicroCredential, options: EngineOptions, interner: inout Interner) {
         code = c.code
         prerequisites = c.prerequisites
         ects = c.ects ?? 0
         eqf = c.eqfLevel?.value ?? 0
         var list: [CatalogIndex.Taught] = []
+        list.reserveCapacity(c.learningOutcomes.reduce(0) { $0 + $1.mappings.count })
         var findings = CredentialChecks.designFindings(for: c, options: options)
         let eqfLevel = c.eqfLevel
         // One pass over the outcomes numbers what they teach and checks their mappings; the

@@ -61,7 +61,7 @@ struct PathwayChecker {
             members.append(local)
             for t in entry.taught { teaching.append(Teaching(competency: t.competency, credential: local, level: t.level)) }
         }
-        teaching.sort()
+        Teaching.sort(&teaching)
         self.global = global
         self.entries = entries
         self.ectsOf = ectsOf
@@ -203,6 +203,53 @@ struct Teaching: Comparable {
     var level: EQFLevel { EQFLevel(Int(bits & 0xF))! }
 
     static func < (a: Teaching, b: Teaching) -> Bool { a.bits < b.bits }
+
+    /// Sorts a pathway's list ascending, as `sort()` would: elements equal in `bits` are the
+    /// same value, so the standard library's stability (and its cost, about half of a
+    /// pathway's set-up) buys nothing. Quicksort over the packed integers, insertion sort for
+    /// short runs.
+    static func sort(_ list: inout [Teaching]) {
+        list.withUnsafeMutableBufferPointer { sort($0, 0, $0.count - 1) }
+    }
+
+    private static func sort(_ a: UnsafeMutableBufferPointer<Teaching>, _ low: Int, _ high: Int) {
+        var lo = low, hi = high
+        while hi - lo > 16 {
+            let mid = lo + (hi - lo) / 2
+            if a[mid].bits < a[lo].bits { a.swapAt(mid, lo) }
+            if a[hi].bits < a[lo].bits { a.swapAt(hi, lo) }
+            if a[hi].bits < a[mid].bits { a.swapAt(hi, mid) }
+            let pivot = a[mid].bits
+            var i = lo, j = hi
+            while i <= j {
+                while a[i].bits < pivot { i += 1 }
+                while a[j].bits > pivot { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // The shorter side first, by recursion; the longer one by this loop.
+            if j - lo < hi - i {
+                sort(a, lo, j)
+                lo = i
+            } else {
+                sort(a, i, hi)
+                hi = j
+            }
+        }
+        guard hi > lo else { return }
+        for k in lo + 1...hi {
+            let x = a[k]
+            var m = k - 1
+            while m >= lo && a[m].bits > x.bits {
+                a[m + 1] = a[m]
+                m -= 1
+            }
+            a[m + 1] = x
+        }
+    }
 }
 
 /// Where one target competency is covered at its required level, stage by stage.

@@ -47,15 +47,45 @@ struct RouteModel: Sendable {
     static let searchLimit = 48
 
     init(_ pathway: Pathway) {
-        var codes: [String] = [], first: [Slot] = []
-        var table: [String: Int]? = nil
+        var numbering = Numbering()
         var core: [[Int]] = [], groups: [[Group]] = []
         core.reserveCapacity(pathway.stages.count)
         groups.reserveCapacity(pathway.stages.count)
+        for s in pathway.stages.indices {
+            let stage = pathway.stages[s]
+            var stageCore: [Int] = []
+            stageCore.reserveCapacity(stage.core.count)
+            for code in stage.core { stageCore.append(numbering.id(code, Slot(stage: s, group: nil))) }
+            core.append(stageCore)
+            var stageGroups: [Group] = []
+            stageGroups.reserveCapacity(stage.electiveGroups.count)
+            for g in stage.electiveGroups.indices {
+                let group = stage.electiveGroups[g]
+                var options: [Int] = []
+                options.reserveCapacity(group.options.count)
+                for code in group.options { options.append(numbering.id(code, Slot(stage: s, group: g))) }
+                stageGroups.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: options))
+            }
+            groups.append(stageGroups)
+        }
+        self.codes = numbering.codes
+        self.table = numbering.table
+        self.core = core
+        self.groups = groups
+        self.firstSlot = numbering.first
+    }
+
+    /// Numbers codes in order of first appearance. A value of its own (not variables captured
+    /// by a local function, which Swift checks for overlapping access on every use).
+    private struct Numbering {
+        var codes: [String] = []
+        var first: [Slot] = []
+        var table: [String: Int]? = nil
+
         /// The code's id, numbering it (and noting where it first appears) when new.
-        func intern(_ code: String, _ slot: Slot) -> Int {
-            if let table {
-                if let i = table[code] { return i }
+        mutating func id(_ code: String, _ slot: Slot) -> Int {
+            if table != nil {
+                if let i = table![code] { return i }
             } else if let i = codes.firstIndex(of: code) {
                 return i
             }
@@ -68,23 +98,6 @@ struct RouteModel: Sendable {
             }
             return codes.count - 1
         }
-        for s in pathway.stages.indices {
-            let stage = pathway.stages[s]
-            core.append(stage.core.map { intern($0, Slot(stage: s, group: nil)) })
-            var stageGroups: [Group] = []
-            stageGroups.reserveCapacity(stage.electiveGroups.count)
-            for g in stage.electiveGroups.indices {
-                let group = stage.electiveGroups[g]
-                let options = group.options.map { intern($0, Slot(stage: s, group: g)) }
-                stageGroups.append(Group(stage: s, index: g, title: group.title, choose: group.choose, options: options))
-            }
-            groups.append(stageGroups)
-        }
-        self.codes = codes
-        self.table = table
-        self.core = core
-        self.groups = groups
-        self.firstSlot = first
     }
 
     /// The id of a credential code in the pathway, nil when the pathway does not hold it.

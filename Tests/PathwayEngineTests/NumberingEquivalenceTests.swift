@@ -174,4 +174,20 @@ import PathwayWorkload
             #expect(routes.slot(of: c) == RouteModel.Slot(stage: first < count / 2 ? 0 : 1, group: first < count / 2 ? nil : 0), "\(c)")
         }
     }
+
+    /// A pathway's teaching list is sorted by its own quicksort: the same order as the standard
+    /// sort, on short and long lists, with repeats, already sorted and reversed.
+    @Test(arguments: [0, 1, 2, 16, 17, 40, 300, 2_000])
+    func teachingListsSortAsTheStandardSortDoes(count: Int) {
+        var random = SeededGenerator(seed: UInt64(count) &+ 77)
+        let made = (0..<count).map { _ in
+            Teaching(competency: Int(random.next() % 500), credential: Int(random.next() % 40),
+                     level: EQFLevel(Int(random.next() % 8) + 1)!)
+        }
+        for list in [made, made.sorted(), Array(made.sorted().reversed()), made + made] {
+            var sorted = list
+            Teaching.sort(&sorted)
+            #expect(sorted.map(\.bits) == list.map(\.bits).sorted())
+        }
+    }
 }

@@ -39,4 +39,33 @@ import PathwayWorkload
         Self.expectSame(Catalog(), "empty")
         Self.expectSame(PlantedFlaws.plant(in: Workload(size: .scaled(0.01), seed: 3).catalog), "1% scale")
     }
+
+    /// The index derived on two threads numbers the competencies exactly as one thread does,
+    /// and derives the same entries (taught competencies by number, levels, findings).
+    @Test(arguments: [0.01, 0.3])
+    func indexDerivedOnTwoThreadsEqualsOneThread(scale: Double) {
+        let catalog = PlantedFlaws.plant(in: Workload(size: .scaled(scale), seed: 11).catalog)
+        let options = EngineOptions()
+        let one = CatalogIndex(catalog: catalog, options: options, parallel: false)
+        let two = CatalogIndex(catalog: catalog, options: options, parallel: true)
+        #expect(two.competencyKeys == one.competencyKeys)
+        #expect(two.competencyIDs == one.competencyIDs)
+        #expect(two.ids == one.ids)
+        #expect(two.cycles.cycles == one.cycles.cycles)
+        #expect(two.entries.count == one.entries.count)
+        let context = EngineContext(catalog: catalog)
+        for (a, b) in zip(two.entries, one.entries) {
+            guard let a, let b else {
+                #expect(a == nil && b == nil)
+                continue
+            }
+            #expect(a.code == b.code && a.ects == b.ects && a.eqf == b.eqf && a.prerequisites == b.prerequisites)
+            #expect(a.taught.map(\.competency) == b.taught.map(\.competency), "\(b.code)")
+            #expect(a.taught.map(\.level) == b.taught.map(\.level), "\(b.code)")
+            #expect(a.findings.map { $0.finding(pathway: nil, stage: nil, context: context) }
+                    == b.findings.map { $0.finding(pathway: nil, stage: nil, context: context) }, "\(b.code)")
+        }
+        // A workload of this size is derived on two threads by a context.
+        #expect((catalog.credentials.count >= CatalogIndex.parallelCredentials) == (scale > 0.2))
+    }
 }
