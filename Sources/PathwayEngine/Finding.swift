@@ -122,7 +122,7 @@ extension Finding {
         keys.reserveCapacity(findings.count)
         for (i, f) in findings.enumerated() {
             let stage = f.stageIndex ?? -1
-            keys.append((f.severity.rank << 56 | (stage + 1) << 16 | FindingCode.textOrder[f.code]!, i))
+            keys.append((f.severity.rank << 56 | (stage + 1) << 16 | f.code.textRank, i))
         }
         keys.sort { x, y in
             if x.key != y.key { return x.key < y.key }

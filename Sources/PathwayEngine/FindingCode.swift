@@ -71,7 +71,19 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (a: FindingCode, b: FindingCode) -> Bool { a.rawValue < b.rawValue }
 
-    /// Each code's place when codes are ordered by their text (as `<` orders them).
-    static let textOrder: [FindingCode: Int] = Dictionary(
-        uniqueKeysWithValues: allCases.sorted().enumerated().map { ($1, $0) })
+    /// Each code's place when codes are ordered by their text (as `<` orders them), by the
+    /// code's place in `allCases`.
+    static let textOrder: [Int] = {
+        let sorted = allCases.sorted()
+        return allCases.map { sorted.firstIndex(of: $0)! }
+    }()
+
+    /// The code's place when codes are ordered by their text: read from an array by the case's
+    /// number (ordering a pathway's findings asks it of every finding, and a table lookup
+    /// hashes the code first).
+    var textRank: Int { FindingCode.textOrder[ordinal] }
+
+    /// The case's place in `allCases`: a case without a payload is stored as its number in
+    /// declaration order, which is also the order of `allCases` (the tests check both).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

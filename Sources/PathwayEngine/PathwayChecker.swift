@@ -40,7 +40,7 @@ struct PathwayChecker {
         self.index = index
         self.pathway = pathway
         self.learner = learner
-        let routes = RouteModel(pathway)
+        let routes = RouteModel(pathway, catalogIDs: index.ids)
         self.routes = routes
         stageNames = StageNames(count: routes.stageCount)
         let count = routes.codes.count
@@ -50,9 +50,9 @@ struct PathwayChecker {
         ectsOf.reserveCapacity(count); eqfOf.reserveCapacity(count); members.reserveCapacity(count)
         var teaching: [Teaching] = []
         teaching.reserveCapacity(count * 6)
-        for (local, code) in routes.codes.enumerated() {
-            let g = index.ids[code]
-            let entry = g.flatMap { index.entries[$0] }
+        for local in routes.codes.indices {
+            let g = routes.globals[local]
+            let entry = g < 0 ? nil : index.entries[g]
             global.append(entry == nil ? nil : g)
             entries.append(entry)
             ectsOf.append(entry?.ects ?? 0)

@@ -46,8 +46,14 @@ struct RouteModel: Sendable {
     /// pathway holds 5–40; comparing a few codes is cheaper than hashing each into a table).
     static let searchLimit = 48
 
-    init(_ pathway: Pathway) {
-        var numbering = Numbering()
+    /// Per id: the credential's number in the catalog index the model was made with, -1 when
+    /// the index has no such credential (empty when made without an index).
+    let globals: [Int]
+
+    /// The routes of `pathway`. With the catalog index's numbering (`catalogIDs`), repeats are
+    /// recognised by comparing those numbers rather than codes, and `globals` keeps them.
+    init(_ pathway: Pathway, catalogIDs: [String: Int]? = nil) {
+        var numbering = Numbering(catalogIDs: catalogIDs)
         var core: [[Int]] = [], groups: [[Group]] = []
         core.reserveCapacity(pathway.stages.count)
         groups.reserveCapacity(pathway.stages.count)
@@ -73,24 +79,43 @@ struct RouteModel: Sendable {
         self.core = core
         self.groups = groups
         self.firstSlot = numbering.first
+        self.globals = numbering.globals
     }
 
     /// Numbers codes in order of first appearance. A value of its own (not variables captured
     /// by a local function, which Swift checks for overlapping access on every use).
     private struct Numbering {
+        let catalogIDs: [String: Int]?
         var codes: [String] = []
         var first: [Slot] = []
+        var globals: [Int] = []
         var table: [String: Int]? = nil
+
+        init(catalogIDs: [String: Int]?) {
+            self.catalogIDs = catalogIDs
+        }
 
         /// The code's id, numbering it (and noting where it first appears) when new.
         mutating func id(_ code: String, _ slot: Slot) -> Int {
+            var global = -1
             if table != nil {
                 if let i = table![code] { return i }
+                global = catalogIDs?[code] ?? -1
+            } else if let catalogIDs {
+                // Equal codes have the same number (the index's table is keyed by code), so
+                // numbers stand in for the codes; codes the index lacks are compared as text.
+                if let g = catalogIDs[code] {
+                    if let i = globals.firstIndex(of: g) { return i }
+                    global = g
+                } else if let i = codes.indices.first(where: { globals[$0] < 0 && codes[$0] == code }) {
+                    return i
+                }
             } else if let i = codes.firstIndex(of: code) {
                 return i
             }
             codes.append(code)
             first.append(slot)
+            if catalogIDs != nil { globals.append(global) }
             if table != nil {
                 table![code] = codes.count - 1
             } else if codes.count > RouteModel.searchLimit {

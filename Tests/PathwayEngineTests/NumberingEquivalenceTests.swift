@@ -163,16 +163,32 @@ import PathwayWorkload
             Stage(title: "one", core: Array(codes.prefix(count / 2))),
             Stage(title: "two", core: [], electiveGroups: [ElectiveGroup(title: "g", choose: 1, options: Array(codes.dropFirst(count / 2)))]),
         ])
-        let routes = RouteModel(pathway)
         var expected: [String] = []
         for c in codes where !expected.contains(c) { expected.append(c) }
-        #expect(routes.codes == expected)
-        for (i, c) in expected.enumerated() { #expect(routes.id(of: c) == i, "\(c)") }
-        #expect(routes.id(of: "MC-none") == nil)
-        for c in expected {
-            let first = codes.firstIndex(of: c)!
-            #expect(routes.slot(of: c) == RouteModel.Slot(stage: first < count / 2 ? 0 : 1, group: first < count / 2 ? nil : 0), "\(c)")
+        // Without the catalog's numbering, and with one that knows every other code (the
+        // others compared as text), numbers in the index given far apart.
+        var catalogIDs: [String: Int] = [:]
+        for (i, c) in expected.enumerated() where i % 2 == 0 { catalogIDs[c] = 1_000 - i }
+        for routes in [RouteModel(pathway), RouteModel(pathway, catalogIDs: catalogIDs)] {
+            #expect(routes.codes == expected)
+            for (i, c) in expected.enumerated() { #expect(routes.id(of: c) == i, "\(c)") }
+            #expect(routes.id(of: "MC-none") == nil)
+            for c in expected {
+                let first = codes.firstIndex(of: c)!
+                #expect(routes.slot(of: c) == RouteModel.Slot(stage: first < count / 2 ? 0 : 1, group: first < count / 2 ? nil : 0), "\(c)")
+            }
         }
+        #expect(RouteModel(pathway, catalogIDs: catalogIDs).globals == expected.map { catalogIDs[$0] ?? -1 })
+        #expect(RouteModel(pathway).globals.isEmpty)
+    }
+
+    /// The order of finding codes by their text, read by each case's number, is the order of
+    /// their texts, and a case's number is its place in `allCases`.
+    @Test func findingCodesRankAsTheirTexts() {
+        let cases = FindingCode.allCases
+        for (i, code) in cases.enumerated() { #expect(code.ordinal == i, "\(code)") }
+        #expect(cases.sorted { $0.textRank < $1.textRank } == cases.sorted { $0.rawValue < $1.rawValue })
+        #expect(Set(cases.map(\.textRank)) == Set(cases.indices))
     }
 
     /// A pathway's teaching list is sorted by its own quicksort: the same order as the standard

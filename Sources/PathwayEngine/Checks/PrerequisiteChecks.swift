@@ -99,6 +99,8 @@ extension PathwayChecker {
 
     /// Each prerequisite cycle touching the pathway, once, with the whole cycle.
     mutating func checkCycles() {
+        // Most catalogs have no cycle: then no credential needs looking up.
+        if context.cycles.cycles.isEmpty { return }
         var reported = Set<Int>()
         for i in members {
             for c in context.cyclesByCredential[code(i)] ?? [] where reported.insert(c).inserted {
