@@ -111,7 +111,7 @@ public enum TerminalUI {
             if checking { term.setKeyTimeout(milliseconds: 200) }
             guard let key = read else {
                 if checking {
-                    let until = ContinuousClock.now + .milliseconds(12)
+                    let until = ContinuousClock.now + App.backgroundSlice
                     if app.doBackgroundWork(while: { ContinuousClock.now < until }) { dirty = true }
                 }
                 continue

@@ -1,15 +1,34 @@
 /// Work the host runs between keys: the shown screen's own (such as the competency map's
-/// search index), then checking a document opened with `Options.checkInBackground`, a part at a
-/// time, so no key waits for more than one part.
+/// search index), then building screens not visited yet that can be built in steps (the
+/// competency map's outline), then checking a document opened with `Options.checkInBackground`,
+/// a part at a time, so no key waits for more than one part.
 extension App {
-    /// True while the shown screen has work to do, or parts of the document are still to be checked.
+    /// How long the host works between two looks for a key: a key pressed meanwhile waits at
+    /// most this long, plus the one step under way when it ran out.
+    public static let backgroundSlice: Duration = .milliseconds(4)
+
+    /// True while the shown screen has work to do, a screen not visited yet is still to be
+    /// prepared, or parts of the document are still to be checked.
     public var hasBackgroundWork: Bool {
         !state.document.isChecked || (state.screens[state.current]?.hasBackgroundWork ?? false)
+            || screenToPrepare != nil
     }
 
-    /// Does the shown screen's work, then checks parts of the document, while `keepGoing` says
-    /// so. Returns true when the screen should be drawn again (checking finished, or its
-    /// progress moved on by a tenth).
+    /// True while a screen not visited yet is still being prepared between keys (the
+    /// benchmark tells these slices from the checks').
+    public var isPreparingScreens: Bool { screenToPrepare != nil }
+
+    /// The first registered screen, not visited yet, that can be prepared and is not up to date.
+    var screenToPrepare: ScreenDescriptor? {
+        state.descriptors.first { d in
+            guard d.prepare != nil, state.screens[d.id] == nil else { return false }
+            return state.prepared[d.id].map { $0.needsPreparing(state.document) } ?? true
+        }
+    }
+
+    /// Does the shown screen's work, then prepares screens not visited yet, then checks parts of
+    /// the document, while `keepGoing` says so. Returns true when the screen should be drawn
+    /// again (checking finished, or its progress moved on by a tenth).
     @discardableResult
     public mutating func doBackgroundWork(while keepGoing: () -> Bool) -> Bool {
         let id = state.current
@@ -17,6 +36,15 @@ extension App {
             refreshCurrent()
             state.screens[id]!.doBackgroundWork(state.document, while: keepGoing)
             if state.screens[id]!.hasBackgroundWork || !keepGoing() { return false }
+        }
+        // A slice that prepares screens does nothing else, so that it ends soon after its time.
+        if screenToPrepare != nil {
+            while let d = screenToPrepare {
+                if state.prepared[d.id] == nil { state.prepared[d.id] = d.prepare!(state.document) }
+                state.prepared[d.id]!.prepareSome(state.document, while: keepGoing)
+                if !keepGoing() { break }
+            }
+            return false
         }
         guard !state.document.isChecked else { return false }
         let before = Int(state.document.checkProgress * 10)

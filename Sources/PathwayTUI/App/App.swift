@@ -263,7 +263,13 @@ extension App {
         if state.screens[id] != nil { return true }
         guard let d = state.descriptors.first(where: { $0.id == id }) else { return false }
         if d.usesEngine { state.document.prepareEngine() }
-        state.screens[id] = d.make(state.document)
+        if var screen = state.prepared.removeValue(forKey: id) {
+            // Built between keys, perhaps not to the end, perhaps for an older document.
+            screen.refresh(state.document)
+            state.screens[id] = screen
+        } else {
+            state.screens[id] = d.make(state.document)
+        }
         state.seenVersion[id] = state.document.version
         return true
     }

@@ -6,6 +6,9 @@ public struct AppState: Sendable {
     public var document: Document
     /// The state of each screen visited so far (a screen is built on its first visit).
     public var screens: [ScreenID: any Screen]
+    /// Screens being built between keys before their first visit (those whose descriptor can
+    /// `prepare` them); the first visit moves one to `screens`.
+    var prepared: [ScreenID: any Screen] = [:]
     public var descriptors: [ScreenDescriptor]
     /// The screen shown, and the ones to go back to with `q`.
     public var current: ScreenID

@@ -21,6 +21,12 @@ public protocol Screen: Sendable {
     /// Does some of that work while `keepGoing` says so (at least one small step); the host
     /// calls it between keys while the screen is shown.
     mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool)
+    /// For a screen made by its descriptor's `prepare` and not yet visited: whether it still
+    /// has to build what it draws for this document.
+    func needsPreparing(_ document: Document) -> Bool
+    /// Builds some of that while `keepGoing` says so (at least one small step). The app calls it
+    /// between keys, before the checks; `refresh` finishes whatever is left on the first visit.
+    mutating func prepareSome(_ document: Document, while keepGoing: () -> Bool)
 }
 
 extension Screen {
@@ -28,6 +34,8 @@ extension Screen {
     public var statusText: String { "" }
     public var hasBackgroundWork: Bool { false }
     public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {}
+    public func needsPreparing(_ document: Document) -> Bool { false }
+    public mutating func prepareSome(_ document: Document, while keepGoing: () -> Bool) {}
 }
 
 /// How a screen is registered: its id, the key that opens it, its bindings, and how to make it.
@@ -42,14 +50,19 @@ public struct ScreenDescriptor: Sendable {
     /// The screen asks `Document.engineContext()` when built or refreshed: the app then has the
     /// document make the engine's index first and keep it, for the checks and the other screens.
     public var usesEngine: Bool
+    /// Makes the screen with what it draws still to be built (`Screen.prepareSome`), so the
+    /// app can build it between keys before its first visit; nil: built on the first visit only.
+    public var prepare: (@Sendable (Document) -> any Screen)?
 
     public init(id: ScreenID, keys: [String], summary: String, bindings: [Binding], usesEngine: Bool = false,
+                prepare: (@Sendable (Document) -> any Screen)? = nil,
                 make: @escaping @Sendable (Document) -> any Screen) {
         self.id = id
         self.keys = keys
         self.summary = summary
         self.bindings = bindings
         self.usesEngine = usesEngine
+        self.prepare = prepare
         self.make = make
     }
 

@@ -46,6 +46,9 @@ public struct CompetencyMapScreen: Screen {
     var builtFramework: String?
     /// How many times the outline was built (tests check that small edits keep it).
     var outlineBuilds = 0
+    /// The outline being built a step at a time between keys (before the map's first visit),
+    /// with the catalog version its steps read; `refresh` finishes it.
+    var pending: (builder: MapOutlineBuilder, version: Int)?
     /// Matches of the queries typed lately, so a letter added only narrows the last matches.
     var filterCache = FilterCache()
     /// A framework code typed in the first step of "new framework", waiting for its title.
@@ -55,9 +58,15 @@ public struct CompetencyMapScreen: Screen {
 
     public init(document: Document) { refresh(document) }
 
+    /// The map with its outline still to be built, in steps between keys (`prepareSome`).
+    init(preparing document: Document) {
+        chooseFramework(document.catalog)
+    }
+
     public static let descriptor = ScreenDescriptor(
         id: .competencyMap, keys: ["2"], summary: "Go to the competency map of a framework",
-        bindings: CompetencyMapScreen.bindings, make: { CompetencyMapScreen(document: $0) })
+        bindings: CompetencyMapScreen.bindings, prepare: { CompetencyMapScreen(preparing: $0) },
+        make: { CompetencyMapScreen(document: $0) })
 
     /// The outline index of the selected row.
     var selectedIndex: Int? { rows.indices.contains(cursor.selected) ? rows[cursor.selected] : nil }

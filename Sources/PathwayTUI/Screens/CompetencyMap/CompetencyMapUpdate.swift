@@ -23,27 +23,78 @@ extension CompetencyMapScreen {
 
     public mutating func refresh(_ document: Document) {
         let catalog = document.catalog
-        if framework == nil || catalog.frameworks[framework!] == nil {
-            framework = catalog.frameworkList.first?.code
-            expanded = []
-        }
+        chooseFramework(catalog)
         // Findings are not shown here: a new version that only finished checking changes nothing.
-        if seenVersion == document.catalogVersion && builtFramework == framework { return }
+        if isUpToDate(document) { return }
         let selectedCode = pendingSelection ?? self.selectedCode
         pendingSelection = nil
         filterCache = FilterCache()
         searchIndex = SearchIndex()
         // Edits that leave the outline as it is (renaming, describing, retyping a competency;
         // anything outside the framework) keep it; only the search text is made again.
-        let kept = builtFramework == framework && framework != nil
-            && document.changes(since: seenVersion).map { MapOutline.isUnchanged(by: $0, framework: framework!) } == true
-        if !kept {
-            outline = MapOutline(catalog: catalog, framework: framework ?? "")
+        if !keepsOutline(document) {
+            outline = finishOutline(document)
             outlineBuilds += 1
         }
+        pending = nil
         builtFramework = framework
         seenVersion = document.catalogVersion
         rebuildRows(keeping: selectedCode, catalog)
+    }
+
+    /// Shows the first framework when none is chosen or the chosen one is gone.
+    mutating func chooseFramework(_ catalog: Catalog) {
+        if framework == nil || catalog.frameworks[framework!] == nil {
+            framework = catalog.frameworkList.first?.code
+            expanded = []
+        }
+    }
+
+    /// Whether the outline and rows are those of this document's catalog.
+    func isUpToDate(_ document: Document) -> Bool {
+        pending == nil && seenVersion == document.catalogVersion && builtFramework == framework
+    }
+
+    /// Whether the outline built last still holds after the changes since.
+    func keepsOutline(_ document: Document) -> Bool {
+        builtFramework == framework && framework != nil
+            && document.changes(since: seenVersion).map { MapOutline.isUnchanged(by: $0, framework: framework!) } == true
+    }
+
+    /// The outline of the document's catalog: the one being built between keys, finished, when
+    /// it reads this catalog version and framework, else one built now.
+    mutating func finishOutline(_ document: Document) -> MapOutline {
+        let fw = framework ?? ""
+        if var p = pending, p.version == document.catalogVersion, p.builder.framework == fw {
+            pending = nil
+            return p.builder.finish(document.catalog)
+        }
+        pending = nil
+        return MapOutline(catalog: document.catalog, framework: fw)
+    }
+
+    public func needsPreparing(_ document: Document) -> Bool {
+        let catalog = document.catalog
+        let fw = framework.flatMap { catalog.frameworks[$0] == nil ? nil : $0 } ?? catalog.frameworkList.first?.code
+        return fw != framework || !isUpToDate(document)
+    }
+
+    /// Builds the outline a step at a time (at least one step), and makes the rows once it is
+    /// done. An edit meanwhile starts it again (unless it keeps the outline built before).
+    public mutating func prepareSome(_ document: Document, while keepGoing: () -> Bool) {
+        chooseFramework(document.catalog)
+        guard !isUpToDate(document) else { return }
+        if !keepsOutline(document) {
+            let fw = framework ?? ""
+            if pending == nil || pending!.version != document.catalogVersion || pending!.builder.framework != fw {
+                pending = (MapOutlineBuilder(framework: fw), document.catalogVersion)
+            }
+            repeat {
+                pending!.builder.step(document.catalog)
+            } while !pending!.builder.isFinished && keepGoing()
+            guard pending!.builder.isFinished else { return }
+        }
+        refresh(document)
     }
 
     /// Adds the search text of more nodes, 256 at a time, while `keepGoing` says so.
@@ -66,9 +117,13 @@ extension CompetencyMapScreen {
         } while searchIndex.count < outline.count && keepGoing()
     }
 
-    public var hasBackgroundWork: Bool { searchIndex.count < outline.count }
+    public var hasBackgroundWork: Bool { pending != nil || searchIndex.count < outline.count }
 
     public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {
+        if pending != nil {
+            prepareSome(document, while: keepGoing)
+            if pending != nil || !keepGoing() { return }
+        }
         indexSome(document.catalog, while: keepGoing)
     }
 

@@ -514,6 +514,7 @@ extension App {
         state.document = document
         // The screen shown is rebuilt now, the others on their next visit.
         state.screens = [:]
+        state.prepared = [:]
         state.seenVersion = [:]
         build(state.current)
         state.undoStack = []

@@ -1,0 +1,164 @@
+import PathwayModel
+@testable import PathwayTUI
+import PathwayWorkload
+import Testing
+
+/// The competency map's outline is built between keys before the map's first visit, a step at a
+/// time (`MapOutlineBuilder`), so that pressing `2` finds it ready. Whatever happens meanwhile —
+/// keys on other screens, the visit itself before the last step, edits, a restore — the map a
+/// person sees must be the one a build on the visit gives.
+@Suite struct MapPreparedTests {
+    static let catalog = Workload(size: .scaled(0.04), seed: 9).catalog
+
+    func makeApp(_ catalog: Catalog = MapPreparedTests.catalog) -> App {
+        App(catalog: catalog, session: MemorySession(displayName: "prepared.pathway"), width: 160, height: 48)
+    }
+
+    func map(_ app: App) -> CompetencyMapScreen { app.state.screens[.competencyMap] as! CompetencyMapScreen }
+
+    /// One slice that may do only one step of work.
+    func oneStep(_ app: inout App) { app.doBackgroundWork(while: { false }) }
+
+    func finish(_ app: inout App) { while app.hasBackgroundWork { app.doBackgroundWork(while: { true }) } }
+
+    func expectSameOutline(_ a: MapOutline, _ b: MapOutline, _ note: String) {
+        #expect(a.keys == b.keys, "keys, \(note)")
+        #expect(a.parents == b.parents && a.ends == b.ends && a.depths == b.depths, "tree, \(note)")
+        #expect(a.hasCoverage && b.hasCoverage, "coverage, \(note)")
+        let differs = a.indices.first { a.covering($0).map(\.code) != b.covering($0).map(\.code)
+            || a.covering($0).map(\.level) != b.covering($0).map(\.level) }
+        #expect(differs == nil, "coverage of node \(differs ?? -1), \(note)")
+    }
+
+    @Test func theOutlineBuiltInStepsIsTheOneBuiltInOneGo() {
+        let catalog = Workload(size: .scaled(0.2), seed: 3).catalog
+        let fw = catalog.frameworkList[0].code
+        var builder = MapOutlineBuilder(framework: fw)
+        var steps = 0
+        var phases: [MapOutlineBuilder.Phase] = []
+        while !builder.isFinished {
+            builder.step(catalog)
+            steps += 1
+            phases.append(builder.phase)
+        }
+        // 2,800 competencies and 400 credentials: linking and reading credentials take
+        // several steps each, never everything in one.
+        #expect(steps >= 8, "\(steps) steps: \(phases)")
+        #expect(phases.filter { $0 == .link }.count >= 1 && phases.filter { $0 == .cover }.count >= 2, "\(phases)")
+        expectSameOutline(builder.outline, MapOutline(catalog: catalog, framework: fw), "steps against one go")
+        #expect(builder.outline.count == CompetencyTree(catalog: catalog, framework: fw).depthFirst.count)
+    }
+
+    @Test func theMapPreparedBetweenKeysLooksAsOneBuiltOnItsVisit() {
+        var cold = makeApp()
+        cold.press("2")
+        var idle = makeApp()
+        #expect(idle.hasBackgroundWork, "the map is to be prepared")
+        finish(&idle)
+        #expect(!idle.isBuilt(.competencyMap), "prepared is not visited")
+        #expect(idle.state.prepared[.competencyMap] != nil)
+        idle.press("2")
+        #expect(idle.isBuilt(.competencyMap) && idle.state.prepared.isEmpty)
+        #expect(map(idle).outlineBuilds == 1)
+        expectSameOutline(map(idle).outline, map(cold).outline, "prepared against cold")
+        #expect(idle.screenText == cold.screenText, "first frame:\n\(idle.screenText)\n---\n\(cold.screenText)")
+        // Expanded, moved through and filtered alike.
+        for keys in ["+", "j j j l", "G", "/ an Enter", "n"] {
+            idle.press(keys)
+            cold.press(keys)
+            #expect(idle.screenText == cold.screenText, "after \(keys)")
+        }
+        #expect(map(idle).matchCount > 0)
+    }
+
+    @Test func keysPressedWhileTheMapIsPreparedWorkAndTheVisitFinishesIt() {
+        var cold = makeApp()
+        cold.press("j j 2")
+        var app = makeApp()
+        oneStep(&app)
+        oneStep(&app)
+        #expect(app.isPreparingScreens, "two steps should not prepare the map")
+        app.press("j")
+        oneStep(&app)
+        app.press("j")
+        #expect(app.isPreparingScreens)
+        // The visit comes before the last step: it finishes the outline itself.
+        app.press("2")
+        #expect(!app.isPreparingScreens)
+        #expect(map(app).outlineBuilds == 1)
+        expectSameOutline(map(app).outline, map(cold).outline, "visited half prepared")
+        #expect(app.screenText == cold.screenText, "\(app.screenText)")
+        app.press("+")
+        cold.press("+")
+        #expect(app.screenText == cold.screenText)
+    }
+
+    @Test func anEditWhileTheMapIsPreparedIsInTheMapVisitedAfter() {
+        let catalog = Self.catalog
+        let fw = catalog.frameworkList[0].code
+        let root = CompetencyTree(catalog: catalog, framework: fw).roots[0]
+        let added = Competency(framework: fw, code: "ADDED-1", title: "Quokka husbandry", parent: root, position: -1)
+        let set = ChangeSet("Add", [.putCompetency(added)])
+        var cold = makeApp()
+        cold.commit(set)
+        cold.press("2 +")
+
+        var app = makeApp()
+        oneStep(&app)
+        oneStep(&app)
+        oneStep(&app)
+        app.commit(set)
+        #expect(app.isPreparingScreens, "an edit makes the preparation start again")
+        finish(&app)
+        app.press("2 +")
+        #expect(map(app).outlineBuilds == 1)
+        expectSameOutline(map(app).outline, map(cold).outline, "edited while prepared")
+        #expect(map(app).rowCodes.contains("ADDED-1"))
+        #expect(app.screenText == cold.screenText)
+        #expect(app.screenText.contains("Quokka husbandry"))
+    }
+
+    @Test func aRenameAfterTheMapIsPreparedKeepsItsOutline() {
+        let catalog = Self.catalog
+        let fw = catalog.frameworkList[0].code
+        let root = CompetencyTree(catalog: catalog, framework: fw).roots[0]
+        var renamed = catalog.competencies[CompetencyKey(framework: fw, code: root)]!
+        renamed.title = "Wombat logistics"
+        var app = makeApp()
+        finish(&app)
+        app.commit(ChangeSet("Rename", [.putCompetency(renamed)]))
+        #expect(app.hasBackgroundWork)
+        finish(&app)
+        app.press("2")
+        #expect(map(app).outlineBuilds == 1, "the rename kept the prepared outline")
+        #expect(app.screenText.contains("Wombat logistics"))
+        var cold = makeApp()
+        cold.commit(ChangeSet("Rename", [.putCompetency(renamed)]))
+        cold.press("2")
+        #expect(app.screenText == cold.screenText)
+    }
+
+    @Test func aRestoreWhileTheMapIsPreparedForgetsIt() {
+        var app = makeApp()
+        oneStep(&app)
+        oneStep(&app)
+        app.replaceDocument(with: Demo.catalog)
+        #expect(app.state.prepared.isEmpty)
+        finish(&app)
+        app.press("2")
+        var demo = Demo.app(width: 160, height: 48).0
+        demo.press("2")
+        #expect(map(app).outline.keys == map(demo).outline.keys)
+        #expect(map(app).rowCodes == map(demo).rowCodes)
+    }
+
+    @Test func aMapVisitedColdIsNotPreparedAgain() {
+        var app = makeApp()
+        app.press("2")
+        #expect(!app.isPreparingScreens)
+        app.press("1")
+        finish(&app)
+        #expect(app.state.prepared.isEmpty)
+        #expect(map(app).outlineBuilds == 1)
+    }
+}
