@@ -258,27 +258,47 @@ struct Bench {
     }
 
     /// The keystroke that opens a screen for the first time builds it: timed on a freshly opened
-    /// document, once per repetition, for every screen.
+    /// document, once per repetition, for every screen: cold (pressed at once, no work done
+    /// between keys) and after the work between keys (screens prepared, document checked).
+    /// Then the slices of that work, which a key pressed meanwhile waits for.
     mutating func measureFirstVisits() throws {
         let path = workspace.path(documentName)
         let screens = KeyScripts.screens.map(\.id)
-        var wall: [ScreenID: [Duration]] = [:], cpu: [ScreenID: [Duration]] = [:]
+        for afterIdle in [false, true] {
+            var wall: [ScreenID: [Duration]] = [:], cpu: [ScreenID: [Duration]] = [:]
+            for _ in 0..<options.repeats {
+                for (id, w, c) in try TUIBench.firstVisits(path, screens: screens, afterIdle: afterIdle) {
+                    wall[id, default: []].append(w)
+                    cpu[id, default: []].append(c)
+                }
+            }
+            for (id, name) in KeyScripts.screens {
+                let figureID = (afterIdle ? "key.firstAfterIdle." : "key.first.") + id.rawValue
+                let title = afterIdle ? "first visit after the work between keys: \(name)" : "first visit (builds the screen): \(name)"
+                guard let w = wall[id], let c = cpu[id] else {
+                    report.figures.append(Figure(figureID, title, stats: nil, goal: .keystroke,
+                                                 note: "the first screen, built with the app: its time is in \"build app\" of open → first frame"))
+                    continue
+                }
+                report.figures.append(Figure(figureID, title, stats: Stats(w, cpu: c), goal: .keystroke,
+                                             note: afterIdle ? "its key pressed once the work between keys after opening is done (screens prepared, document checked); one fresh open per repetition"
+                                                : "its key pressed right after the first frame, no work between keys, the screens visited in turn; one fresh open per repetition"))
+            }
+        }
+        var preparing: [Duration] = [], checking: [Duration] = []
         for _ in 0..<options.repeats {
-            for (id, w, c) in try TUIBench.firstVisits(path, screens: screens) {
-                wall[id, default: []].append(w)
-                cpu[id, default: []].append(c)
-            }
+            let slices = try TUIBench.backgroundSlices(path)
+            preparing += slices.preparing
+            checking += slices.checking
         }
-        for (id, name) in KeyScripts.screens {
-            let figureID = "key.first." + id.rawValue
-            guard let w = wall[id], let c = cpu[id] else {
-                report.figures.append(Figure(figureID, "first visit (builds the screen): \(name)", stats: nil, goal: .keystroke,
-                                             note: "the first screen, built with the app: its time is in \"build app\" of open → first frame"))
-                continue
-            }
-            report.figures.append(Figure(figureID, "first visit (builds the screen): \(name)", stats: Stats(w, cpu: c),
-                                         goal: .keystroke, note: "its key pressed right after the first frame, the screens visited in turn; one fresh open per repetition"))
-        }
+        let budget = Int(App.backgroundSlice.milliseconds.rounded())
+        report.figures.append(Figure("idle.slice.prepare", "work between keys: one slice preparing screens (competency map)",
+                                     stats: preparing.isEmpty ? nil : Stats(preparing), goal: .idleSlice,
+                                     note: preparing.isEmpty ? "no screen is prepared between keys"
+                                        : "\(preparing.count / max(1, options.repeats)) slices of \(budget) ms budget per open; worst = the longest a key pressed meanwhile waits"))
+        report.figures.append(Figure("idle.slice.check", "work between keys: one slice checking the document",
+                                     stats: checking.isEmpty ? nil : Stats(checking), goal: .idleSlice,
+                                     note: checking.isEmpty ? "nothing to check" : "\(checking.count / max(1, options.repeats)) slices of \(budget) ms budget per open; a part (the integrity check, the engine's index) is never split"))
     }
 
     // MARK: - Memory

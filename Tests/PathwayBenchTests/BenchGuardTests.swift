@@ -30,6 +30,18 @@ import Testing
             let f = try #require(report.figures.first { $0.id == id })
             #expect(f.median != nil && f.samples > 0, "\(id) was not measured: \(f.note)")
         }
+        // Every screen but the first is visited cold and after the work between keys, once per
+        // repetition; that work is measured in slices, the map's preparation among them.
+        for id in ["map", "pathways", "coverage", "credentials", "learners", "review"] {
+            for prefix in ["key.first.", "key.firstAfterIdle."] {
+                let f = try #require(report.figures.first { $0.id == prefix + id }, "no figure \(prefix + id)")
+                #expect(f.samples == options.repeats && f.median != nil, "\(f.id): \(f.samples) samples, \(f.note)")
+            }
+        }
+        for id in ["idle.slice.prepare", "idle.slice.check"] {
+            let f = try #require(report.figures.first { $0.id == id }, "no figure \(id)")
+            #expect(f.samples >= 1 && f.worst != nil, "\(id) was not measured: \(f.note)")
+        }
         // A figure that was not measured says why.
         for f in report.figures where f.median == nil { #expect(!f.note.isEmpty, "\(f.id) has no figure and no reason") }
 

@@ -46,9 +46,12 @@ enum TUIBench {
 
     /// Right after the first frame (checks still to run, as when a user presses a key at once),
     /// goes to each screen not built yet by its key in turn: each is that screen's first visit, the keystroke
-    /// that builds it. Returns the time of each (handle + render), and checks the screen shows.
-    static func firstVisits(_ path: String, screens: [ScreenID]) throws -> [(ScreenID, wall: Duration, cpu: Duration)] {
-        var opened = try openToFirstFrame(path, finishChecks: false)
+    /// that builds it, with no time between keys for the work the terminal does there (a cold
+    /// visit). With `afterIdle`, the work between keys runs to its end first (screens prepared,
+    /// document checked), as when the user reads the first screen before pressing a key.
+    /// Returns the time of each (handle + render), and checks the screen shows.
+    static func firstVisits(_ path: String, screens: [ScreenID], afterIdle: Bool = false) throws -> [(ScreenID, wall: Duration, cpu: Duration)] {
+        var opened = try openToFirstFrame(path, finishChecks: afterIdle)
         var result: [(ScreenID, wall: Duration, cpu: Duration)] = []
         for id in screens {
             guard let d = opened.app.state.descriptors.first(where: { $0.id == id }), let key = d.keys.first,
@@ -67,11 +70,29 @@ enum TUIBench {
         return result
     }
 
-    /// What the terminal loop does between keys until the document is checked: slices of about
-    /// 12 ms, the screen drawn again when the progress moves on.
+    /// The slices of work between keys after opening, as the terminal loop runs them
+    /// (`App.backgroundSlice` each), until all is done: each slice's wall time, and whether it
+    /// began while screens not visited yet were being prepared (else it checked the document).
+    static func backgroundSlices(_ path: String) throws -> (preparing: [Duration], checking: [Duration]) {
+        var opened = try openToFirstFrame(path, finishChecks: false)
+        var preparing: [Duration] = [], checking: [Duration] = []
+        while opened.app.hasBackgroundWork {
+            let isPreparing = opened.app.isPreparingScreens
+            let start = Timing.clock.now
+            let until = start + App.backgroundSlice
+            let redraw = opened.app.doBackgroundWork(while: { Timing.clock.now < until })
+            let took = Timing.clock.now - start
+            if isPreparing { preparing.append(took) } else { checking.append(took) }
+            if redraw { blackHole(AppView.render(opened.app.state).width) }
+        }
+        return (preparing, checking)
+    }
+
+    /// What the terminal loop does between keys until the document is checked: slices of
+    /// `App.backgroundSlice`, the screen drawn again when the progress moves on.
     static func finishBackgroundWork(_ app: inout App) {
         while app.hasBackgroundWork {
-            let until = Timing.clock.now + .milliseconds(12)
+            let until = Timing.clock.now + App.backgroundSlice
             if app.doBackgroundWork(while: { Timing.clock.now < until }) { blackHole(AppView.render(app.state).width) }
         }
     }
