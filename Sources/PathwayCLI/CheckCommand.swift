@@ -47,7 +47,9 @@ struct CheckCommand: ParsableCommand {
             catalogFindings = all.catalogFindings
         }
         let output = CheckOutput(catalog: catalog, reports: reports, catalogFindings: catalogFindings, learner: person?.name)
-        Console.out(format == .json ? output.json() : output.text())
+        var stdout = Console.Stream()
+        if format == .json { output.writeJSON(to: &stdout) } else { output.writeText(to: &stdout) }
+        stdout.flush()
         if output.errorCount > 0 { throw ExitCode(1) }
     }
 
@@ -73,35 +75,58 @@ struct CheckOutput {
     let catalogFindings: [Finding]?
     let learner: String?
 
-    var allFindings: [Finding] { reports.flatMap(\.findings) + (catalogFindings ?? []) }
-    var errorCount: Int { allFindings.filter { $0.severity == .error }.count }
+    var errorCount: Int { totals.errors }
+
+    /// Errors, warnings and info over every report and the catalog, counted without gathering them.
+    var totals: (errors: Int, warnings: Int, info: Int) {
+        var t = (errors: 0, warnings: 0, info: 0)
+        func add(_ findings: [Finding]) {
+            for f in findings {
+                switch f.severity {
+                case .error: t.errors += 1
+                case .warning: t.warnings += 1
+                case .info: t.info += 1
+                }
+            }
+        }
+        for r in reports { add(r.findings) }
+        add(catalogFindings ?? [])
+        return t
+    }
 
     func count(_ s: Severity, _ findings: [Finding]) -> Int { findings.filter { $0.severity == s }.count }
 
     func counts(_ findings: [Finding]) -> String {
-        [(Severity.error, "error", "errors"), (.warning, "warning", "warnings"), (.info, "info", "info")]
-            .map { s, one, many in let n = count(s, findings); return "\(n) \(n == 1 ? one : many)" }
-            .joined(separator: ", ")
+        counts((count(.error, findings), count(.warning, findings), count(.info, findings)))
+    }
+
+    func counts(_ t: (errors: Int, warnings: Int, info: Int)) -> String {
+        "\(t.errors) \(t.errors == 1 ? "error" : "errors"), \(t.warnings) \(t.warnings == 1 ? "warning" : "warnings"), \(t.info) info"
     }
 
     // MARK: Text
 
     func text() -> String {
         var out = ""
-        if let learner { out += "Checked for learner \(TerminalText.visible(learner)).\n\n" }
+        writeText(to: &out)
+        return out
+    }
+
+    /// The text a pathway at a time, so a large check never holds its whole output at once.
+    func writeText(to out: inout some TextOutputStream) {
+        if let learner { out.write("Checked for learner \(TerminalText.visible(learner)).\n\n") }
         for r in reports {
             let title = catalog.pathways[r.pathway]?.title ?? ""
-            out += "\(TerminalText.visible(r.pathway))  \(TerminalText.visible(title))\n"
-            out += "  \(counts(r.findings)) · \(ectsText(r.ects)) · \(eqfText(r.eqf)) · coverage \(r.coverage)\n"
-            out += section(r.findings)
-            out += "\n"
+            out.write("\(TerminalText.visible(r.pathway))  \(TerminalText.visible(title))\n")
+            out.write("  \(counts(r.findings)) · \(ectsText(r.ects)) · \(eqfText(r.eqf)) · coverage \(r.coverage)\n")
+            out.write(section(r.findings))
+            out.write("\n")
         }
         if let catalogFindings {
-            out += "Catalog\n  \(counts(catalogFindings))\n" + section(catalogFindings) + "\n"
+            out.write("Catalog\n  \(counts(catalogFindings))\n" + section(catalogFindings) + "\n")
         }
         let scope = catalogFindings == nil ? "" : " in \(reports.count) pathway\(reports.count == 1 ? "" : "s") and the catalog"
-        out += "Total: \(counts(allFindings))\(scope).\n"
-        return out
+        out.write("Total: \(counts(totals))\(scope).\n")
     }
 
     private func section(_ findings: [Finding]) -> String {
@@ -138,17 +163,26 @@ struct CheckOutput {
     /// `{"learner", "pathways": [{code, title, counts, ects, eqf, coverage, stages, findings}],
     /// "catalog": [findings] (only without --pathway), "summary": {errors, warnings, info}}`.
     func json() -> String {
-        var out = "{\n"
-        if let learner { out += "  \"learner\": \(JSONText.string(learner)),\n" }
-        out += "  \"pathways\": [" + (reports.isEmpty ? "" : "\n")
-        out += reports.map { "    " + pathwayJSON($0) }.joined(separator: ",\n")
-        out += (reports.isEmpty ? "" : "\n  ") + "],\n"
-        if let catalogFindings {
-            out += "  \"catalog\": " + CheckOutput.findingsJSON(catalogFindings) + ",\n"
+        var out = ""
+        writeJSON(to: &out)
+        return out
+    }
+
+    /// The JSON a pathway at a time (same bytes as `json()`).
+    func writeJSON(to out: inout some TextOutputStream) {
+        out.write("{\n")
+        if let learner { out.write("  \"learner\": \(JSONText.string(learner)),\n") }
+        out.write("  \"pathways\": [" + (reports.isEmpty ? "" : "\n"))
+        for (i, r) in reports.enumerated() {
+            out.write((i == 0 ? "    " : ",\n    ") + pathwayJSON(r))
         }
-        let all = allFindings
-        out += "  \"summary\": {\"errors\": \(count(.error, all)), \"warnings\": \(count(.warning, all)), \"info\": \(count(.info, all))}\n"
-        return out + "}\n"
+        out.write((reports.isEmpty ? "" : "\n  ") + "],\n")
+        if let catalogFindings {
+            out.write("  \"catalog\": " + CheckOutput.findingsJSON(catalogFindings) + ",\n")
+        }
+        let (errors, warnings, info) = totals
+        out.write("  \"summary\": {\"errors\": \(errors), \"warnings\": \(warnings), \"info\": \(info)}\n")
+        out.write("}\n")
     }
 
     private func pathwayJSON(_ r: PathwayReport) -> String {

@@ -25,3 +25,31 @@ public struct CLIError: Error, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension Console {
+    /// Standard output written in 64 KiB pieces, so a command's large output (`check --format json`
+    /// over 500 pathways) is never held whole in memory. Call `flush()` at the end.
+    public struct Stream: TextOutputStream {
+        private var pending = ""
+        private let limit: Int
+        private let sink: (String) -> Void
+
+        /// `sink` receives each piece of at least `limit` UTF-8 bytes (the last may be shorter).
+        public init(limit: Int = 1 << 16, sink: @escaping (String) -> Void = Console.out) {
+            self.limit = limit
+            self.sink = sink
+            pending.reserveCapacity(limit)
+        }
+
+        public mutating func write(_ string: String) {
+            pending += string
+            if pending.utf8.count >= limit { flush() }
+        }
+
+        public mutating func flush() {
+            guard !pending.isEmpty else { return }
+            sink(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+}
