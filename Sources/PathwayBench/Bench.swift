@@ -324,9 +324,41 @@ struct Bench {
         report.figures.append(Figure("memory.peak", "peak resident memory (VmHWM)", unit: .mb, value: value, goal: .underMB(60),
                                      note: value == nil ? "the memory probe failed: \(text)"
                                         : "a fresh process that opens the document, draws every screen, presses every key script and runs the checks"))
+        measureRealBinaryMemory()
         if let own = Machine.peakResidentMB() {
             report.figures.append(Figure("memory.bench", "peak memory of the benchmark process itself", unit: .mb, value: own, goal: nil,
                                          note: "includes the generator and every database it wrote"))
+        }
+    }
+
+    /// The same document in the real `pathway` executable: a terminal session in tmux, `check`,
+    /// and `check --format json`. Skipped, with the reason in the figure, where the executable or
+    /// tmux is missing (the README's bench command builds both).
+    mutating func measureRealBinaryMemory() {
+        let database = workspace.path(documentName)
+        guard let pathway = RealBinaryMemory.pathwayExecutable else {
+            let why = "not measured: build the release `pathway` beside the benchmark first (swift build -c release)"
+            for (id, title) in [("memory.binary.ui", "peak resident memory of the `pathway` UI in tmux (every screen, filter, checks)"),
+                                ("memory.binary.check", "peak resident memory of `pathway check`"),
+                                ("memory.binary.checkJSON", "peak resident memory of `pathway check --format json`")] {
+                report.figures.append(Figure(id, title, unit: .mb, value: nil, goal: .underMB(60), note: why))
+            }
+            return
+        }
+        say("Peak memory of the real pathway executable…")
+        var ui: Double?, uiNote = "the release executable in a \(KeyScripts.width)×\(KeyScripts.height) tmux session: keys 1–7, `/` filter, background checks finished"
+        do { ui = try RealBinaryMemory.terminalSession(pathway, database: database, width: KeyScripts.width, height: KeyScripts.height) }
+        catch { uiNote = "not measured: \(error)" }
+        report.figures.append(Figure("memory.binary.ui", "peak resident memory of the `pathway` UI in tmux (every screen, filter, checks)",
+                                     unit: .mb, value: ui, goal: .underMB(60), note: uiNote))
+        for (id, title, args) in [("memory.binary.check", "peak resident memory of `pathway check` (text)", ["check", "--db", database]),
+                                  ("memory.binary.checkJSON", "peak resident memory of `pathway check --format json`", ["check", "--format", "json", "--db", database])] {
+            var value: Double?, note = "output to /dev/null; the kernel's peak (ru_maxrss) of the child"
+            do {
+                let r = try RealBinaryMemory.command(pathway, args)
+                if r.status <= 1 { value = r.mb } else { note = "not measured: `pathway \(args.joined(separator: " "))` exited with \(r.status)" }
+            } catch { note = "not measured: \(error)" }
+            report.figures.append(Figure(id, title, unit: .mb, value: value, goal: .underMB(60), note: note))
         }
     }
 }

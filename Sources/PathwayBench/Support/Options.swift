@@ -21,9 +21,10 @@ struct Options {
 
         Generates an ESCO-scale workload (14,000 competencies, 3,000 occupations with 130,000 skill
         links, 2,000 micro-credentials, 500 pathways, 200 learners) and measures import, opening,
-        engine checks, keystroke-to-frame on each screen, and peak memory. Build in release:
+        engine checks, keystroke-to-frame on each screen, and peak memory. Build in release (the
+        `pathway` executable too: its own peak memory is measured, in tmux for the UI):
 
-            swift run -c release pathway-bench
+            swift build -c release && .build/release/pathway-bench
 
           --scale F    shrink every count by F (0.1 for a quick run; default 1)
           --repeat N   repetitions per measurement (default 5); the table shows median and worst
