@@ -1,3 +1,4 @@
+import Dispatch
 import PathwayModel
 
 /// Builds a `MapOutline` a bounded step at a time, so that the app can build the competency map
@@ -64,16 +65,31 @@ struct MapOutlineBuilder: Sendable {
     /// True once the outline is laid out: the tree can be drawn (coverage may still be coming).
     var hasOutline: Bool { phase > .place }
 
-    /// Runs the steps to the end and returns the outline.
+    /// From this many competencies (and credentials) up, `finish` gathers (and reads) them on
+    /// two threads: below it the threads cost more than they save.
+    static let twoThreadsFrom = 2048
+
+    /// Runs the steps to the end and returns the outline. A key waits for this: at ESCO scale
+    /// the two longest steps, gathering the competencies and reading the credentials, run on two
+    /// threads, each over half of the catalog's table in storage order; the halves are put
+    /// together in order, so the outline is the one the steps on one thread make.
     mutating func finish(_ catalog: Catalog) -> MapOutline {
-        while !isFinished { step(catalog) }
+        while !isFinished {
+            if phase == .gather && catalog.competencies.count >= Self.twoThreadsFrom {
+                gather(catalog, parts: 2)
+            } else if phase == .cover && next == 0 && catalog.credentials.count >= Self.twoThreadsFrom / 4 {
+                coverAll(catalog, parts: 2)
+            } else {
+                step(catalog)
+            }
+        }
         return outline
     }
 
     /// Does the next step (nothing once finished).
     mutating func step(_ catalog: Catalog) {
         switch phase {
-        case .gather: gather(catalog)
+        case .gather: gather(catalog, parts: 1)
         case .link: link()
         case .order: orderNodes()
         case .place: place()
@@ -89,31 +105,75 @@ struct MapOutlineBuilder: Sendable {
         return collided.isEmpty ? nil : collided[key]
     }
 
-    private mutating func gather(_ catalog: Catalog) {
-        // Read field by field: a whole competency's copy retains each of its strings, and
-        // touching 14,000 strings scattered over the heap is most of the cost.
-        let all = catalog.competencies
-        keys.reserveCapacity(all.count)
-        parentCodes.reserveCapacity(all.count)
-        positions.reserveCapacity(all.count)
-        byHash.reserveCapacity(all.count)
-        var i = all.startIndex
-        while i != all.endIndex {
+    /// The framework's competencies in one stretch of the catalog's table, in storage order.
+    private struct Gathered {
+        var keys: [CompetencyKey] = [], parentCodes: [String?] = [], positions: [Int] = []
+        var titles: [String] = [], hashes: [Int] = []
+    }
+
+    /// Reads field by field: a whole competency's copy retains each of its strings, and
+    /// touching 14,000 strings scattered over the heap is most of the cost.
+    private static func gather(_ all: [CompetencyKey: Competency], from start: Dictionary<CompetencyKey, Competency>.Index,
+                               count: Int, framework: String, titles withTitles: Bool) -> Gathered {
+        var g = Gathered()
+        g.keys.reserveCapacity(count)
+        g.parentCodes.reserveCapacity(count)
+        g.positions.reserveCapacity(count)
+        g.hashes.reserveCapacity(count)
+        if withTitles { g.titles.reserveCapacity(count) }
+        var i = start
+        for _ in 0..<count {
             if all.keys[i].framework == framework {
                 let key = all.keys[i]
-                let n = Int32(keys.count)
-                let h = key.hashValue
-                if byHash[h] == nil { byHash[h] = n } else { collided[key] = n }
-                keys.append(key)
-                parentCodes.append(all.values[i].parent)
-                positions.append(all.values[i].position)
-                if withTitles { titles.append(all.values[i].title) }
+                g.hashes.append(key.hashValue)
+                g.keys.append(key)
+                g.parentCodes.append(all.values[i].parent)
+                g.positions.append(all.values[i].position)
+                if withTitles { g.titles.append(all.values[i].title) }
             }
             all.formIndex(after: &i)
+        }
+        return g
+    }
+
+    /// Gathers the framework's competencies, in `parts` stretches of the table (on as many
+    /// threads), and numbers them in storage order.
+    private mutating func gather(_ catalog: Catalog, parts: Int) {
+        let all = catalog.competencies
+        let n = all.count
+        if parts < 2 || n < 2 {
+            put(Self.gather(all, from: all.startIndex, count: n, framework: framework, titles: withTitles))
+        } else {
+            let half = n / 2
+            let starts = [all.startIndex, all.index(all.startIndex, offsetBy: half)]
+            let results = TwoParts<Gathered>()
+            let framework = self.framework, withTitles = self.withTitles
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                results.set(part, Self.gather(all, from: starts[part], count: part == 0 ? half : n - half,
+                                              framework: framework, titles: withTitles))
+            }
+            keys.reserveCapacity(n)
+            parentCodes.reserveCapacity(n)
+            positions.reserveCapacity(n)
+            put(results.first!)
+            put(results.second!)
         }
         parents = [Int32](repeating: -1, count: keys.count)
         parentNumber.reserveCapacity(keys.count / 4)
         phase = .link
+    }
+
+    /// Numbers gathered competencies after those already numbered.
+    private mutating func put(_ g: Gathered) {
+        byHash.reserveCapacity(keys.count + g.keys.count)
+        for (k, h) in g.hashes.enumerated() {
+            let n = Int32(keys.count + k)
+            if byHash[h] == nil { byHash[h] = n } else { collided[g.keys[k]] = n }
+        }
+        keys += g.keys
+        parentCodes += g.parentCodes
+        positions += g.positions
+        titles += g.titles
     }
 
     /// Links nodes to their parents' numbers. A parent missing from the framework makes the
@@ -220,15 +280,48 @@ struct MapOutlineBuilder: Sendable {
     /// Which credentials teach each node (the highest level each teaches it at), a few
     /// credentials a step. The first step takes the credentials' codes (short strings).
     private mutating func cover(_ catalog: Catalog) {
-        let credentials = catalog.credentials
         if next == 0 && credentialCodes.isEmpty {
-            credentialCodes = Array(credentials.keys)
+            credentialCodes = Array(catalog.credentials.keys)
             if credentialCodes.isEmpty { phase = .group; return }
         }
         let end = min(credentialCodes.count, next + MapOutlineBuilder.coverStep)
-        for c in next..<end {
+        let t = taught(catalog.credentials, next..<end)
+        taughtNode += t.nodes
+        taughtCode += t.codes
+        taughtLevel += t.levels
+        next = end
+        if next == credentialCodes.count { phase = .group }
+    }
+
+    /// All the credentials at once, in `parts` halves (on as many threads), put together in
+    /// order.
+    private mutating func coverAll(_ catalog: Catalog, parts: Int) {
+        credentialCodes = Array(catalog.credentials.keys)
+        let n = credentialCodes.count, half = n / 2
+        let results = TwoParts<Taught>()
+        let me = self, credentials = catalog.credentials
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            results.set(part, me.taught(credentials, part == 0 ? 0..<half : half..<n))
+        }
+        for t in [results.first!, results.second!] {
+            taughtNode += t.nodes
+            taughtCode += t.codes
+            taughtLevel += t.levels
+        }
+        next = n
+        phase = .group
+    }
+
+    /// What some credentials teach: (node, credential, level), each node once per credential.
+    private struct Taught {
+        var nodes: [Int32] = [], codes: [String] = [], levels: [EQFLevel] = []
+    }
+
+    private func taught(_ credentials: [String: MicroCredential], _ range: Range<Int>) -> Taught {
+        var out = Taught()
+        for c in range {
             guard let slot = credentials.index(forKey: credentialCodes[c]) else { continue }
-            let first = taughtNode.count
+            let first = out.nodes.count
             // By index, so that only the outcome and mapping lists are retained (copying a whole
             // credential or outcome would retain each of its strings as well).
             credentials.values[slot].learningOutcomes.withUnsafeBufferPointer { outcomes in
@@ -240,21 +333,20 @@ struct MapOutlineBuilder: Sendable {
                             let node = newIndex[Int(old)], level = mappings[k].level
                             guard node >= 0 else { continue }
                             var t = first
-                            while t < taughtNode.count && taughtNode[t] != node { t += 1 }
-                            if t < taughtNode.count {
-                                if taughtLevel[t] < level { taughtLevel[t] = level }
+                            while t < out.nodes.count && out.nodes[t] != node { t += 1 }
+                            if t < out.nodes.count {
+                                if out.levels[t] < level { out.levels[t] = level }
                             } else {
-                                taughtNode.append(node)
-                                taughtCode.append(credentialCodes[c])
-                                taughtLevel.append(level)
+                                out.nodes.append(node)
+                                out.codes.append(credentialCodes[c])
+                                out.levels.append(level)
                             }
                         }
                     }
                 }
             }
         }
-        next = end
-        if next == credentialCodes.count { phase = .group }
+        return out
     }
 
     /// Groups the gathered (node, credential, level) by node, by counting; each node's
@@ -292,5 +384,16 @@ struct MapOutlineBuilder: Sendable {
         taughtCode = []
         taughtLevel = []
         next = 0
+    }
+}
+
+/// What the two threads of a two-part step make: each writes only its own property, read after
+/// both have finished (`concurrentPerform` returns only then).
+private final class TwoParts<T>: @unchecked Sendable {
+    var first: T?
+    var second: T?
+
+    func set(_ part: Int, _ value: T) {
+        if part == 0 { first = value } else { second = value }
     }
 }
