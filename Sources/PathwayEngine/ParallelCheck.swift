@@ -12,7 +12,7 @@ enum ParallelCheck {
     /// Below this many pathways the threads cost more than they save.
     static let minimumPathways = 64
     /// Pathways per task: small enough for the tasks to even out between cores.
-    static let chunk = 32
+    static let chunk = 16
 
     static func run(_ context: EngineContext, pathways: [Pathway], learner: Learner?) -> CatalogReport {
         let results = Slots(pathways: pathways.count)

@@ -54,6 +54,9 @@ struct RouteModel: Sendable {
     /// recognised by comparing those numbers rather than codes, and `globals` keeps them.
     init(_ pathway: Pathway, catalogIDs: [String: Int]? = nil) {
         var numbering = Numbering(catalogIDs: catalogIDs)
+        numbering.reserve(pathway.stages.reduce(0) { n, stage in
+            stage.electiveGroups.reduce(n + stage.core.count) { $0 + $1.options.count }
+        })
         var core: [[Int]] = [], groups: [[Group]] = []
         core.reserveCapacity(pathway.stages.count)
         groups.reserveCapacity(pathway.stages.count)
@@ -93,6 +96,13 @@ struct RouteModel: Sendable {
 
         init(catalogIDs: [String: Int]?) {
             self.catalogIDs = catalogIDs
+        }
+
+        /// Room for this many codes (repeats included), so the lists never grow.
+        mutating func reserve(_ count: Int) {
+            codes.reserveCapacity(count)
+            first.reserveCapacity(count)
+            if catalogIDs != nil { globals.reserveCapacity(count) }
         }
 
         /// The code's id, numbering it (and noting where it first appears) when new.

@@ -33,6 +33,9 @@ struct IntegrityRules {
     var problems: [IntegrityProblem] = []
     /// Targets named by the problems found.
     var missing: [IntegrityTarget] = []
+    /// The last framework asked about and whether it exists: a map's competencies all name
+    /// the same one or few, and asking the table hashes the code each time.
+    private var lastFramework: (code: String, exists: Bool)?
 
     init(_ catalog: Catalog) {
         self.catalog = catalog
@@ -74,10 +77,9 @@ struct IntegrityRules {
     /// the stored key's framework (the tree's rule, for the cycle check).
     @discardableResult
     mutating func competency(_ c: Competency, storedAt key: CompetencyKey) -> Dictionary<CompetencyKey, Competency>.Index? {
-        let competencies = catalog.competencies
         let framework = c.framework
         let here = { "competency \(framework)/\(c.code)" }
-        if catalog.frameworks.index(forKey: framework) == nil {
+        if !frameworkExists(framework) {
             add(here(), "belongs to framework \(framework), which does not exist")
             missing.append(.framework(framework))
         }
@@ -88,10 +90,10 @@ struct IntegrityRules {
             // One key made for both when the frameworks agree (as they do unless the stored
             // key and the competency disagree), since making a key hashes both codes.
             let stored = CompetencyKey(framework: key.framework, code: parent)
-            parentIndex = competencies.index(forKey: stored)
+            parentIndex = catalog.competencies.index(forKey: stored)
             let sameFramework = framework == key.framework
             let own = sameFramework ? stored : CompetencyKey(framework: framework, code: parent)
-            let exists = sameFramework ? parentIndex != nil : competencies.index(forKey: own) != nil
+            let exists = sameFramework ? parentIndex != nil : catalog.competencies.index(forKey: own) != nil
             if !exists {
                 add(here(), "has parent \(parent), which is not in the framework")
                 missing.append(.competency(own))
@@ -103,6 +105,13 @@ struct IntegrityRules {
             if r.target == nil && (r.targetURI ?? "").isEmpty { add(here(), "has a relation with no target") }
         }
         return parentIndex
+    }
+
+    private mutating func frameworkExists(_ code: String) -> Bool {
+        if let last = lastFramework, last.code == code { return last.exists }
+        let exists = catalog.frameworks.index(forKey: code) != nil
+        lastFramework = (code, exists)
+        return exists
     }
 
     mutating func credential(_ c: MicroCredential) {
@@ -148,10 +157,27 @@ struct IntegrityRules {
     }
 
     mutating func occupation(_ o: Occupation) {
-        let code = o.code
+        occupation(code: o.code, essential: o.essentialSkills, optional: o.optionalSkills)
+    }
+
+    /// An occupation by the parts the rules read (its title and description, cold in memory,
+    /// are never touched). The skills are read in place: at ESCO scale these are 130,000
+    /// references, and copying a key out of its list retains its box, one more write to
+    /// memory the cache has usually not seen.
+    mutating func occupation(code: String, essential: [CompetencyKey], optional: [CompetencyKey]) {
         if let p = Codes.problem(with: code) { add("occupation \(code)", p) }
-        for k in o.essentialSkills { checkRef(k, "occupation \(code)") }
-        for k in o.optionalSkills { checkRef(k, "occupation \(code)") }
+        checkRefs(essential, code)
+        checkRefs(optional, code)
+    }
+
+    private mutating func checkRefs(_ keys: [CompetencyKey], _ occupation: String) {
+        let competencies = catalog.competencies
+        keys.withUnsafeBufferPointer { keys in
+            for i in keys.indices where competencies.index(forKey: keys[i]) == nil {
+                add("occupation \(occupation)", "refers to competency \(keys[i]), which does not exist")
+                missing.append(.competency(keys[i]))
+            }
+        }
     }
 
     mutating func comment(_ c: ReviewComment) {

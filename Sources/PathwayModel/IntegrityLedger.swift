@@ -56,9 +56,12 @@ public struct IntegrityLedger: Sendable {
             rules.learner(l)
             take(&rules, .learner(l.name))
         }
-        for o in catalog.occupations.values {
-            rules.occupation(o)
-            take(&rules, .occupation(o.code))
+        let occupations = catalog.occupations
+        for i in occupations.indices {
+            let code = occupations.values[i].code
+            rules.occupation(code: code, essential: occupations.values[i].essentialSkills,
+                             optional: occupations.values[i].optionalSkills)
+            take(&rules, .occupation(code))
         }
         for c in catalog.comments.values {
             rules.comment(c)

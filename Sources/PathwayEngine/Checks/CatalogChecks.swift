@@ -180,6 +180,14 @@ struct MapPositions {
     private let parentCodes: [String?]
     /// Per position: the parent's position, -1 for none (or not in the map), -2 not looked up yet.
     private var parents: [Int32]
+    /// Parents looked up so far, by framework and code: siblings share their parent, and
+    /// making a key to look one up hashes both codes and allocates its box.
+    private var found: [ParentName: Int32] = [:]
+
+    private struct ParentName: Hashable {
+        let framework: String
+        let code: String
+    }
 
     init(_ competencies: Map) {
         self.competencies = competencies
@@ -220,11 +228,15 @@ struct MapPositions {
     mutating func parent(of position: Int) -> Int? {
         var p = parents[position]
         if p == -2 {
-            if let code = parentCodes[position],
-               let found = self.position(of: CompetencyKey(framework: competencies.keys[indices[position]].framework, code: code)) {
-                p = Int32(found)
-            } else {
-                p = -1
+            p = -1
+            if let code = parentCodes[position] {
+                let name = ParentName(framework: competencies.keys[indices[position]].framework, code: code)
+                if let known = found[name] {
+                    p = known
+                } else {
+                    if let at = self.position(of: CompetencyKey(framework: name.framework, code: code)) { p = Int32(at) }
+                    found[name] = p
+                }
             }
             parents[position] = p
         }
