@@ -79,7 +79,8 @@ import Glibc
         defer { t.close() }
         try t.waitFor("F10Quit")
         try t.press("C-c")
-        let after = try t.waitFor("icanon")
+        // The whole tty line, closing bracket included: `icanon` shows before `echo` is written.
+        let after = try t.ended().screen
         #expect(after.contains("[exit 0]"), "\(after)")
         #expect(after.contains("icanon") && !after.contains("-icanon"), "\(after)")
         #expect(after.contains("echo") && !after.contains("-echo"), "\(after)")
