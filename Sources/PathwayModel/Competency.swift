@@ -56,6 +56,10 @@ public struct Competency: Hashable, Sendable {
     }
     /// How many alternative labels there are, without making their strings.
     public var altLabelCount: Int { storage.labels.count }
+    /// The alternative labels joined by newlines, as the competency keeps them (empty when there
+    /// are none), without a string per label; nil when a label holds a newline of its own (then
+    /// read `altLabels`). For writers that store the labels one by one or all together.
+    public var altLabelsJoinedByNewlines: String? { storage.labels.joined?.text }
 
     /// Sets the alternative labels from one string holding them joined by newlines: a reader
     /// that meets them one after another (the store) builds that one string rather than a

@@ -44,6 +44,16 @@ struct LabelList: Hashable, Sendable {
         }
     }
 
+    /// The labels joined by newlines, and how many there are; nil when a label holds a newline
+    /// of its own (then only `strings` says where each one ends).
+    var joined: (text: String, count: Int)? {
+        switch form {
+        case .none: return ("", 0)
+        case .joined(let text, let count): return (text, count)
+        case .list: return nil
+        }
+    }
+
     var strings: [String] {
         switch form {
         case .none: return []

@@ -34,15 +34,29 @@ final class BulkWriter {
     private let general: CatalogWriter
     /// Tables rows were inserted into whose foreign keys must be checked before commit.
     private var written: Set<String> = []
-    /// Ids of the competencies inserted, ascending, for the search index.
-    private var competencyIDs: [Int64] = []
 
-    private lazy var insertCompetency = prepare("""
-        INSERT INTO competency (framework, code, uri, title, description, type, parent, position)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    private lazy var insertAltLabel = prepare(
-        "INSERT INTO competency_alt_label (competency, position, label) VALUES (?, ?, ?)")
+    /// Competencies with the row id each is given, and their alternative labels, many to a
+    /// statement.
+    private lazy var competencyRows = batched(table: "competency", columns: [
+        "id", "framework", "code", "uri", "title", "description", "type", "parent", "position",
+    ]) { (s, i, row: (id: Int64, competency: Competency)) in
+        let c = row.competency
+        s.bind(i, row.id)
+        s.bind(i + 1, c.framework)
+        s.bind(i + 2, c.code)
+        s.bind(i + 3, c.uri)
+        s.bind(i + 4, c.title)
+        s.bind(i + 5, c.description)
+        s.bind(i + 6, c.type.rawValue)
+        s.bind(i + 7, c.parent)
+        s.bind(i + 8, c.position)
+    }
+    private lazy var altLabelRows = batched(table: "competency_alt_label", columns: ["competency", "position", "label"]) {
+        (s, i, row: (competency: Int64, position: Int, label: Substring)) in
+        s.bind(i, row.competency)
+        s.bind(i + 1, row.position)
+        s.bind(i + 2, row.label)
+    }
     private lazy var insertRelation = prepare("""
         INSERT INTO competency_relation (competency, position, kind, target_framework, target_code, target_uri)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -67,6 +81,19 @@ final class BulkWriter {
             prepareFailure = prepareFailure ?? error
             return nil
         }
+    }
+
+    private func batched<Row>(table: String, columns: [String],
+                              bind: @escaping (PreparedStatement, Int32, Row) -> Void) -> BatchedInsert<Row>? {
+        do { return try BatchedInsert(db, table: table, columns: columns, bind: bind) } catch {
+            prepareFailure = prepareFailure ?? error
+            return nil
+        }
+    }
+
+    private func use<Row>(_ insert: BatchedInsert<Row>?) throws -> BatchedInsert<Row> {
+        guard let insert else { throw prepareFailure ?? StoreError.corrupt(path: "", detail: "a statement could not be prepared") }
+        return insert
     }
 
     private func use(_ statement: PreparedStatement?) throws -> PreparedStatement {
@@ -159,9 +186,17 @@ final class BulkWriter {
             default: break
             }
         }
-        competencies.sort(by: Competency.inKeyOrder)
+        competencies = Competency.sortedByKeyBytes(competencies)
         ids.reserve(competencies.count)
-        for c in competencies { try insert(c) }
+        // Each competency is given its row id (the next after the largest, as SQLite would), so
+        // its row and its labels can wait for a full batch.
+        let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM competency") ?? 0) + 1
+        for (i, c) in competencies.enumerated() { try insert(c, id: firstID + Int64(i)) }
+        if !competencies.isEmpty {
+            try use(competencyRows).flush()
+            try use(altLabelRows).flush()
+        }
+        let newIDs = firstID..<(firstID + Int64(competencies.count))
         competencies = []
         occupations.sort { $0.code < $1.code }
         let rebuild = try linkCount >= options.minimumLinksToRebuildIndex ? dropLinkIndex(adding: linkCount) : nil
@@ -188,31 +223,37 @@ final class BulkWriter {
                 throw StoreError.corrupt(path: "", detail: "a bulk insert was given a removal")
             }
         }
-        try indexForSearch()
+        try indexForSearch(newIDs)
     }
 
-    private func insert(_ c: Competency) throws {
-        let row = try use(insertCompetency)
-        row.bind(1, c.framework)
-        row.bind(2, c.code)
-        row.bind(3, c.uri)
-        row.bind(4, c.title)
-        row.bind(5, c.description)
-        row.bind(6, c.type.rawValue)
-        row.bind(7, c.parent)
-        row.bind(8, c.position)
-        try row.run()
-        let id = db.lastInsertedRowID
-        competencyIDs.append(id)
+    /// One statement for every new competency (row ids `ids`), in rowid order, so FTS5 builds
+    /// its index in memory and writes it once. (Rows inserted many to a statement instead made
+    /// FTS5 write a segment at the end of each statement, and took twice as long.)
+    private func indexForSearch(_ ids: Range<Int64>) throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(sql: """
+            INSERT INTO competency_search (rowid, title, alt_labels, description)
+            SELECT c.id, c.title,
+                   coalesce((SELECT group_concat(label, char(10)) FROM competency_alt_label WHERE competency = c.id), ''),
+                   c.description
+            FROM competency c WHERE c.id BETWEEN ? AND ? ORDER BY c.id
+            """, arguments: [ids.lowerBound, ids.upperBound - 1])
+    }
+
+    private func insert(_ c: Competency, id: Int64) throws {
+        try use(competencyRows).add((id, c))
         ids.add(c.key, id)
         written.insert("competency")
-        if !c.altLabels.isEmpty {
-            let label = try use(insertAltLabel)
-            for (i, text) in c.altLabels.enumerated() {
-                label.bind(1, id)
-                label.bind(2, i)
-                label.bind(3, text)
-                try label.run()
+        // Labels joined by newlines (as the model keeps them) are cut at the newlines, without
+        // a string per label.
+        if c.altLabelCount > 0 {
+            let rows = try use(altLabelRows)
+            if let joined = c.altLabelsJoinedByNewlines {
+                for (i, label) in joined.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+                    try rows.add((id, i, Substring(label)))
+                }
+            } else {
+                for (i, label) in c.altLabels.enumerated() { try rows.add((id, i, Substring(label))) }
             }
         }
         if !c.relations.isEmpty {
@@ -308,29 +349,6 @@ final class BulkWriter {
                 try row.run()
             }
         }
-    }
-
-    /// One statement for every new competency, in rowid order, so FTS5 builds its index in
-    /// memory and writes it once.
-    private func indexForSearch() throws {
-        guard let first = competencyIDs.first else { return }
-        let ascending = zip(competencyIDs, competencyIDs.dropFirst()).allSatisfy { $0 < $1 }
-        let select = """
-            INSERT INTO competency_search (rowid, title, alt_labels, description)
-            SELECT c.id, c.title,
-                   coalesce((SELECT group_concat(label, char(10)) FROM competency_alt_label WHERE competency = c.id), ''),
-                   c.description
-            """
-        if ascending && competencyIDs.last! - first + 1 == Int64(competencyIDs.count) {
-            // New rowids follow the largest one: a range says it all.
-            try db.execute(sql: select + " FROM competency c WHERE c.id BETWEEN ? AND ? ORDER BY c.id",
-                           arguments: [first, competencyIDs.last!])
-        } else {
-            let ids = "[" + competencyIDs.sorted().map(String.init).joined(separator: ",") + "]"
-            try db.execute(sql: select + " FROM json_each(?) j JOIN competency c ON c.id = j.value ORDER BY c.id",
-                           arguments: [ids])
-        }
-        competencyIDs = []
     }
 
     /// The first row written that refers to something missing, in words; nil when every

@@ -37,6 +37,12 @@ final class PreparedStatement {
         texts.append((index, start, arena.count - start))
     }
 
+    func bind(_ index: Int32, _ value: Substring) {
+        let start = arena.count
+        arena.append(contentsOf: value.utf8)
+        texts.append((index, start, arena.count - start))
+    }
+
     func bind(_ index: Int32, _ value: String?) {
         if let value { bind(index, value) } else { check(sqlite3_bind_null(handle, index)) }
     }

@@ -184,4 +184,75 @@ import PathwayModel
         #expect(try store.load() == expected)
         #expect(try store.searchCompetencies("changed in a big set") == [Self.key("GREEN", "G1")])
     }
+
+    /// The search index's entries as the general writer makes them (from the tables, after the
+    /// rows) and as the bulk writer makes them (from the competencies as it writes them), by key.
+    static func searchEntries(_ store: DocumentStore) throws -> [String: [String]] {
+        try store.queue.read { db in
+            var entries: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.framework, c.code, s.title, s.alt_labels, s.description
+                FROM competency_search s JOIN competency c ON c.id = s.rowid
+                """) {
+                entries["\(row[0] as String)/\(row[1] as String)"] = [row[2], row[3], row[4]]
+            }
+            return entries
+        }
+    }
+
+    /// Labels holding a newline, a label alone, codes beyond ASCII: the bulk writer's rows, labels
+    /// and search entries are the general writer's.
+    @Test func theSearchIndexAndLabelsWrittenInBulkAreTheGeneralWriters() throws {
+        let folder = TempFolder()
+        var set = Self.newFramework()
+        for (i, labels) in [["two\nlines", "then one"], ["alone"], ["", "empty first"], ["ende", "Ünïcode", "末尾"], [""]].enumerated() {
+            set.changes.append(.putCompetency(Competency(
+                framework: "BIG", code: ["ÄRGER-\(i)", "zeta-\(i)", "Zeta-\(i)", "éclair-\(i)", "blank-\(i)"][i], title: "Odd \(i)",
+                description: "Odd one \(i)", altLabels: labels)))
+        }
+        let bulk = try Self.seeded(folder, "bulk.pathway")
+        let rowByRow = try Self.seeded(folder, "rows.pathway")
+        #expect(try bulk.apply(set, bulk: Self.forced))
+        #expect(try !rowByRow.apply(set, bulk: .never))
+        #expect(try bulk.load() == (try rowByRow.load()))
+        let entries = try Self.searchEntries(bulk)
+        #expect(entries.count == Fixtures.fullCatalog().competencies.count + 605)
+        #expect(entries == (try Self.searchEntries(rowByRow)))
+        #expect(entries["BIG/ÄRGER-0"] == ["Odd 0", "two\nlines\nthen one", "Odd one 0"])
+        #expect(try bulk.searchCompetencies("末尾") == [Self.key("BIG", "éclair-3")])
+        let labels = try bulk.queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT l.label FROM competency_alt_label l JOIN competency c ON c.id = l.competency
+                WHERE c.code IN ('zeta-1', 'Zeta-2', 'blank-4') ORDER BY c.code, l.position
+                """)
+        }
+        #expect(labels == ["", "empty first", "", "alone"])
+        #expect(try bulk.consistencyProblems() == [])
+    }
+
+    /// New competencies take the row ids after the largest one, in the order of their keys' bytes
+    /// (SQLite's order for the key's unique index).
+    @Test func newCompetenciesAreWrittenInTheIndexsOrderAfterTheLargestID() throws {
+        let folder = TempFolder()
+        let store = try Self.seeded(folder, "doc.pathway")
+        let before = try store.queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM competency") ?? 0 }
+        var set = Self.newFramework()
+        for code in ["b", "B", "ä", "a", "ab", "a0", "Z"] {
+            set.changes.append(.putCompetency(Competency(framework: "BIG", code: code, title: code)))
+        }
+        try store.apply(set, bulk: Self.forced)
+        let (byID, byIndex, first) = try store.queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT code FROM competency WHERE framework = 'BIG' ORDER BY id"),
+             try String.fetchAll(db, sql: "SELECT code FROM competency WHERE framework = 'BIG' ORDER BY framework, code"),
+             try Int64.fetchOne(db, sql: "SELECT min(id) FROM competency WHERE framework = 'BIG'"))
+        }
+        #expect(byID.count == 607)
+        #expect(byID == byIndex)
+        #expect(first == before + 1)
+        let sorted = Competency.sortedByKeyBytes(set.changes.compactMap {
+            if case .putCompetency(let c) = $0 { return c } else { return nil }
+        })
+        #expect(sorted.map(\.code) == byIndex)
+    }
 }
+
