@@ -38,7 +38,7 @@ import Testing
                 #expect(f.samples == options.repeats && f.median != nil, "\(f.id): \(f.samples) samples, \(f.note)")
             }
         }
-        for id in ["idle.slice.prepare", "idle.slice.check"] {
+        for id in ["idle.slice.prepare", "idle.slice.screen", "idle.slice.check"] {
             let f = try #require(report.figures.first { $0.id == id }, "no figure \(id)")
             #expect(f.samples >= 1 && f.worst != nil, "\(id) was not measured: \(f.note)")
         }

@@ -179,4 +179,78 @@ import Testing
         #expect(app.state.prepared.isEmpty)
         #expect(map(app).outlineBuilds == 1)
     }
+
+    // MARK: - A cold visit at scale: the tree at once, its coverage between keys
+
+    static let large = Workload(size: .scaled(0.3), seed: 4).catalog
+
+    /// The map as built in one go (prepared between keys, then visited).
+    func complete(_ catalog: Catalog) -> App {
+        var app = makeApp(catalog)
+        finish(&app)
+        app.press("2")
+        return app
+    }
+
+    @Test func atScaleAColdVisitDrawsTheTreeAtOnceAndItsCoverageBetweenKeys() {
+        #expect(Self.large.credentials.count >= CompetencyMapScreen.deferCoverageFrom)
+        var full = complete(Self.large)
+        #expect(map(full).coverage == nil && map(full).outline.hasCoverage)
+        var cold = makeApp(Self.large)
+        cold.press("2")
+        #expect(map(cold).coverage != nil, "the visit should leave the coverage to read between keys")
+        #expect(!map(cold).outline.hasCoverage)
+        #expect(map(cold).rowCodes == map(full).rowCodes)
+        #expect(cold.screenText.contains("Looking up the credentials that cover it…"), "\(cold.screenText)")
+        #expect(!cold.screenText.contains("No credential covers it yet."))
+        // Keys meanwhile move and expand as on the complete map.
+        for keys in ["j", "l", "j j", "/ an Enter", "/ Esc"] {
+            cold.press(keys)
+            full.press(keys)
+            #expect(map(cold).rowCodes == map(full).rowCodes, "after \(keys)")
+        }
+        #expect(map(cold).coverage != nil)
+        // Slices between keys read it, a step each, and the last asks for the frame again.
+        var slices = 0, redraw = false
+        while map(cold).coverage != nil {
+            redraw = cold.doBackgroundWork(while: { false })
+            slices += 1
+        }
+        #expect(slices >= 2 && redraw, "\(slices) slices")
+        expectSameOutline(map(cold).outline, map(full).outline, "coverage read between keys")
+        #expect(cold.screenText == full.screenText, "\(cold.screenText)\n---\n\(full.screenText)")
+        #expect(cold.screenText.contains("Covered by:") || cold.screenText.contains("No credential covers it yet."))
+    }
+
+    @Test func anEditOrUndoWhileTheCoverageIsReadBuildsTheMapAgain() {
+        func rename(_ app: inout App, _ title: String) {
+            app.press("e")
+            for _ in 0..<200 { app.handle(.backspace) }
+            app.type(title)
+            app.press("Enter")
+        }
+        var cold = makeApp(Self.large)
+        cold.press("2 j")
+        rename(&cold, "Wombat logistics")
+        #expect(map(cold).coverage != nil, "the rename came before the coverage was read: built again")
+        #expect(cold.screenText.contains("Wombat logistics"))
+        // Undo, too, before the coverage is read.
+        cold.press("u")
+        #expect(map(cold).coverage != nil)
+        #expect(!cold.screenText.contains("Wombat logistics"))
+        finish(&cold)
+        var original = complete(Self.large)
+        original.press("j")
+        expectSameOutline(map(cold).outline, map(original).outline, "after a rename and undo while the coverage was read")
+        #expect(map(cold).rowCodes == map(original).rowCodes && map(cold).selectedCode == map(original).selectedCode)
+        // Once read, a rename keeps the outline.
+        rename(&cold, "Quokka husbandry")
+        #expect(map(cold).coverage == nil)
+        finish(&cold)
+        var fresh = complete(cold.state.document.catalog)
+        fresh.press("j")
+        expectSameOutline(map(cold).outline, map(fresh).outline, "after a rename once the coverage was read")
+        #expect(cold.screenText.contains("Quokka husbandry"))
+    }
 }
+

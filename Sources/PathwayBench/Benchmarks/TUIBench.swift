@@ -72,20 +72,30 @@ enum TUIBench {
 
     /// The slices of work between keys after opening, as the terminal loop runs them
     /// (`App.backgroundSlice` each), until all is done: each slice's wall time, and whether it
-    /// began while screens not visited yet were being prepared (else it checked the document).
-    static func backgroundSlices(_ path: String) throws -> (preparing: [Duration], checking: [Duration]) {
+    /// began while screens not visited yet were being prepared, while the shown screen had work
+    /// of its own, or else checked the document. With `visit`, that screen's key is pressed
+    /// right after the first frame (a cold visit), before the slices.
+    static func backgroundSlices(_ path: String, visit: ScreenID? = nil) throws -> (preparing: [Duration], screen: [Duration], checking: [Duration]) {
         var opened = try openToFirstFrame(path, finishChecks: false)
-        var preparing: [Duration] = [], checking: [Duration] = []
+        if let id = visit, let d = opened.app.state.descriptors.first(where: { $0.id == id }), let key = d.keys.first,
+           let keys = Key.parseSequence(key) {
+            for k in keys { opened.app.handle(k) }
+        }
+        var preparing: [Duration] = [], screen: [Duration] = [], checking: [Duration] = []
         while opened.app.hasBackgroundWork {
-            let isPreparing = opened.app.isPreparingScreens
+            let kind = opened.app.isPreparingScreens ? 0 : opened.app.state.screen.hasBackgroundWork ? 1 : 2
             let start = Timing.clock.now
             let until = start + App.backgroundSlice
             let redraw = opened.app.doBackgroundWork(while: { Timing.clock.now < until })
             let took = Timing.clock.now - start
-            if isPreparing { preparing.append(took) } else { checking.append(took) }
+            switch kind {
+            case 0: preparing.append(took)
+            case 1: screen.append(took)
+            default: checking.append(took)
+            }
             if redraw { blackHole(AppView.render(opened.app.state).width) }
         }
-        return (preparing, checking)
+        return (preparing, screen, checking)
     }
 
     /// What the terminal loop does between keys until the document is checked: slices of

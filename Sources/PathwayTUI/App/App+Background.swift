@@ -26,18 +26,19 @@ extension App {
         }
     }
 
-    /// Does the shown screen's work, then prepares screens not visited yet, then checks parts of
-    /// the document, while `keepGoing` says so. Returns true when the screen should be drawn
-    /// again (checking finished, or its progress moved on by a tenth).
+    /// Does one kind of work while `keepGoing` says so (at least one step): the shown screen's
+    /// if it has any, else preparing screens not visited yet, else checking parts of the
+    /// document. Returns true when the screen should be drawn again (the screen's work changed
+    /// what it draws, checking finished, or its progress moved on by a tenth).
     @discardableResult
     public mutating func doBackgroundWork(while keepGoing: () -> Bool) -> Bool {
         let id = state.current
         if state.screens[id]?.hasBackgroundWork == true {
             refreshCurrent()
-            state.screens[id]!.doBackgroundWork(state.document, while: keepGoing)
-            if state.screens[id]!.hasBackgroundWork || !keepGoing() { return false }
+            // A slice that does a screen's work does nothing else, so that it ends soon after
+            // its time (the next part of the checks may be long).
+            return state.screens[id]!.doBackgroundWork(state.document, while: keepGoing)
         }
-        // A slice that prepares screens does nothing else, so that it ends soon after its time.
         if screenToPrepare != nil {
             while let d = screenToPrepare {
                 if state.prepared[d.id] == nil { state.prepared[d.id] = d.prepare!(state.document) }

@@ -19,8 +19,9 @@ public protocol Screen: Sendable {
     /// so that the first `/` does not wait for it).
     var hasBackgroundWork: Bool { get }
     /// Does some of that work while `keepGoing` says so (at least one small step); the host
-    /// calls it between keys while the screen is shown.
-    mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool)
+    /// calls it between keys while the screen is shown. Returns true when what the screen draws
+    /// changed (the host draws it again).
+    mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) -> Bool
     /// For a screen made by its descriptor's `prepare` and not yet visited: whether it still
     /// has to build what it draws for this document.
     func needsPreparing(_ document: Document) -> Bool
@@ -33,7 +34,7 @@ extension Screen {
     public var selectedSubject: Subject? { nil }
     public var statusText: String { "" }
     public var hasBackgroundWork: Bool { false }
-    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {}
+    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) -> Bool { false }
     public func needsPreparing(_ document: Document) -> Bool { false }
     public mutating func prepareSome(_ document: Document, while keepGoing: () -> Bool) {}
 }

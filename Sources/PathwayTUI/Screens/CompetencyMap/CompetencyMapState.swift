@@ -49,6 +49,13 @@ public struct CompetencyMapScreen: Screen {
     /// The outline being built a step at a time between keys (before the map's first visit),
     /// with the catalog version its steps read; `refresh` finishes it.
     var pending: (builder: MapOutlineBuilder, version: Int)?
+    /// After a build a key waited for, at scale: the builder still reading which credentials
+    /// teach each node (for the catalog version `seenVersion`), a few a step between keys. The
+    /// outline is drawn meanwhile without coverage marks.
+    var coverage: MapOutlineBuilder?
+    /// From this many credentials up, a key waiting for the outline does not wait for its
+    /// coverage too (about 4 ms at ESCO scale): it is read between keys after the frame.
+    static let deferCoverageFrom = 512
     /// Matches of the queries typed lately, so a letter added only narrows the last matches.
     var filterCache = FilterCache()
     /// A framework code typed in the first step of "new framework", waiting for its title.

@@ -55,22 +55,37 @@ extension CompetencyMapScreen {
         pending == nil && seenVersion == document.catalogVersion && builtFramework == framework
     }
 
-    /// Whether the outline built last still holds after the changes since.
+    /// Whether the outline built last (with its coverage) still holds after the changes since.
     func keepsOutline(_ document: Document) -> Bool {
-        builtFramework == framework && framework != nil
+        builtFramework == framework && framework != nil && coverage == nil
             && document.changes(since: seenVersion).map { MapOutline.isUnchanged(by: $0, framework: framework!) } == true
     }
 
     /// The outline of the document's catalog: the one being built between keys, finished, when
-    /// it reads this catalog version and framework, else one built now.
+    /// it reads this catalog version and framework, else one built now. At scale, one built now
+    /// comes without coverage, left to `coverage` to read between keys.
     mutating func finishOutline(_ document: Document) -> MapOutline {
         let fw = framework ?? ""
-        if var p = pending, p.version == document.catalogVersion, p.builder.framework == fw {
-            pending = nil
-            return p.builder.finish(document.catalog)
-        }
+        var builder = MapOutlineBuilder(framework: fw)
+        if let p = pending, p.version == document.catalogVersion, p.builder.framework == fw { builder = p.builder }
         pending = nil
-        return MapOutline(catalog: document.catalog, framework: fw)
+        coverage = nil
+        guard document.catalog.credentials.count >= Self.deferCoverageFrom else { return builder.finish(document.catalog) }
+        let outline = builder.finishOutline(document.catalog)
+        if !builder.isFinished { coverage = builder }
+        return outline
+    }
+
+    /// Reads more of the coverage while `keepGoing` says so; true once the outline has it.
+    mutating func coverSome(_ document: Document, while keepGoing: () -> Bool) -> Bool {
+        guard coverage != nil else { return false }
+        repeat {
+            coverage!.step(document.catalog)
+        } while !coverage!.isFinished && keepGoing()
+        guard coverage!.isFinished else { return false }
+        outline = coverage!.outline
+        coverage = nil
+        return true
     }
 
     public func needsPreparing(_ document: Document) -> Bool {
@@ -117,14 +132,17 @@ extension CompetencyMapScreen {
         } while searchIndex.count < outline.count && keepGoing()
     }
 
-    public var hasBackgroundWork: Bool { pending != nil || searchIndex.count < outline.count }
+    public var hasBackgroundWork: Bool { pending != nil || coverage != nil || searchIndex.count < outline.count }
 
-    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) {
+    /// The coverage marks first (drawn as soon as they are read), then the search text.
+    public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) -> Bool {
         if pending != nil {
             prepareSome(document, while: keepGoing)
-            if pending != nil || !keepGoing() { return }
+            if pending != nil || !keepGoing() { return false }
         }
+        if coverage != nil { return coverSome(document, while: keepGoing) }
         indexSome(document.catalog, while: keepGoing)
+        return false
     }
 
     /// Recomputes the visible rows after expanding, collapsing, filtering or a change.

@@ -64,7 +64,9 @@ extension CompetencyMapScreen {
             lines.append(("Also called: " + c.altLabels.joined(separator: ", "), Style(.muted)))
         }
         let covering = outline.covering(n)
-        if covering.isEmpty {
+        if !outline.hasCoverage {
+            lines.append(("Looking up the credentials that cover it…", Style(.muted)))
+        } else if covering.isEmpty {
             lines.append(("No credential covers it yet.", Style(.warning)))
         } else {
             lines.append(("Covered by:", Style(.header)))

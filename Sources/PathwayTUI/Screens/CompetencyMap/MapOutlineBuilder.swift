@@ -74,7 +74,17 @@ struct MapOutlineBuilder: Sendable {
     /// threads, each over half of the catalog's table in storage order; the halves are put
     /// together in order, so the outline is the one the steps on one thread make.
     mutating func finish(_ catalog: Catalog) -> MapOutline {
-        while !isFinished {
+        finish(catalog, until: .done)
+    }
+
+    /// Runs the steps until the outline is laid out (coverage still to read, a step at a time,
+    /// unless built without it) and returns it.
+    mutating func finishOutline(_ catalog: Catalog) -> MapOutline {
+        finish(catalog, until: .cover)
+    }
+
+    private mutating func finish(_ catalog: Catalog, until end: Phase) -> MapOutline {
+        while phase < end {
             if phase == .gather && catalog.competencies.count >= Self.twoThreadsFrom {
                 gather(catalog, parts: 2)
             } else if phase == .cover && next == 0 && catalog.credentials.count >= Self.twoThreadsFrom / 4 {
