@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A document's integrity problems kept up to date edit by edit.
 ///
 /// Made once from a catalog (one pass over it, as `Catalog.integrityProblems()`), then told of
@@ -25,48 +27,34 @@ public struct IntegrityLedger: Sendable {
     /// Every problem, in the order `Catalog.integrityProblems()` gives.
     public private(set) var problems: [IntegrityProblem] = []
 
-    /// Checks the whole catalog.
+    /// Checks the whole catalog; a large one on two threads (see `init(_:parallel:)`).
     public init(_ catalog: Catalog) {
-        var rules = IntegrityRules(catalog)
-        for f in catalog.frameworks.values {
-            rules.framework(f)
-            take(&rules, .framework(f.code))
-        }
-        let competencies = catalog.competencies
-        var links = ParentLinks(count: competencies.count)
-        var position = 0
-        for i in competencies.indices {
-            let key = competencies.keys[i]
-            if let parent = rules.competency(competencies.values[i], storedAt: key) {
-                links.link(position, to: parent, in: competencies)
+        self.init(catalog, parallel: catalog.occupations.count + catalog.credentials.count >= 1_000)
+    }
+
+    /// Checks the whole catalog on one thread or two, with the same problems either way (the
+    /// tests compare both): the map (frameworks, competencies and their parent loops, comments)
+    /// on one, the entities holding most references (credentials, pathways, learners and the
+    /// occupations' skill links) on the other. Each entity's problems depend only on the
+    /// catalog, so the two passes share nothing until their findings are filed.
+    init(_ catalog: Catalog, parallel: Bool) {
+        var map = Filings(), rest = Filings()
+        if parallel {
+            let parts = FilingParts()
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                var filings = Filings()
+                if part == 0 { filings.checkMap(catalog) } else { filings.checkReferences(catalog) }
+                parts.set(part, filings)
             }
-            take(&rules, .competency(key))
-            position += 1
+            map = parts.map!
+            rest = parts.rest!
+        } else {
+            map.checkMap(catalog)
+            rest.checkReferences(catalog)
         }
-        if links.hasCycle { cycles = catalog.parentCycleProblems() }
-        for c in catalog.credentials.values {
-            rules.credential(c)
-            take(&rules, .credential(c.code))
-        }
-        for p in catalog.pathways.values {
-            rules.pathway(p)
-            take(&rules, .pathway(p.code))
-        }
-        for l in catalog.learners.values {
-            rules.learner(l)
-            take(&rules, .learner(l.name))
-        }
-        let occupations = catalog.occupations
-        for i in occupations.indices {
-            let code = occupations.values[i].code
-            rules.occupation(code: code, essential: occupations.values[i].essentialSkills,
-                             optional: occupations.values[i].optionalSkills)
-            take(&rules, .occupation(code))
-        }
-        for c in catalog.comments.values {
-            rules.comment(c)
-            take(&rules, .comment(c.id))
-        }
+        if map.parentsLoop { cycles = catalog.parentCycleProblems() }
+        for f in map.found { file(f.subject, f.problems, missing: f.missing, in: catalog) }
+        for f in rest.found { file(f.subject, f.problems, missing: f.missing, in: catalog) }
         problems = assembled()
     }
 
@@ -133,11 +121,17 @@ public struct IntegrityLedger: Sendable {
     /// Files what the rules found for `subject` and starts them afresh.
     private mutating func take(_ rules: inout IntegrityRules, _ subject: IntegritySubject) {
         guard !rules.problems.isEmpty else { return }
-        let found = rules.problems
+        file(subject, rules.problems, missing: rules.missing, in: rules.catalog)
+        rules.reset()
+    }
+
+    /// Files the problems found for `subject` (and the targets they name as missing).
+    private mutating func file(_ subject: IntegritySubject, _ found: [IntegrityProblem],
+                               missing targets: [IntegrityTarget], in catalog: Catalog) {
         switch subject {
         case .framework(let code): frameworks[code] = found
         case .competency(let key):
-            let c = rules.catalog.competencies[key]
+            let c = catalog.competencies[key]
             competencies[key] = (CompetencyKey(framework: c?.framework ?? key.framework, code: c?.code ?? key.code), found)
         case .credential(let code): credentials[code] = found
         case .pathway(let code): pathways[code] = found
@@ -145,11 +139,10 @@ public struct IntegrityLedger: Sendable {
         case .occupation(let code): occupations[code] = found
         case .comment(let id): comments[id] = found
         }
-        if !rules.missing.isEmpty {
-            misses[subject] = rules.missing
-            for target in rules.missing { missing[target, default: []].insert(subject) }
+        if !targets.isEmpty {
+            misses[subject] = targets
+            for target in targets { missing[target, default: []].insert(subject) }
         }
-        rules.reset()
     }
 
     /// Drops what is known of `subject`'s problems.
@@ -287,5 +280,80 @@ private struct GoneTargets {
             if names { out.insert(.comment(c.id)) }
         }
         return out
+    }
+}
+
+/// The problems one pass over part of a catalog finds, entity by entity (only entities that
+/// have some), before a ledger files them.
+private struct Filings {
+    var found: [(subject: IntegritySubject, problems: [IntegrityProblem], missing: [IntegrityTarget])] = []
+    /// Whether some competency's parents lead back to it (known after `checkMap`).
+    var parentsLoop = false
+
+    private mutating func keep(_ rules: inout IntegrityRules, _ subject: IntegritySubject) {
+        guard !rules.problems.isEmpty else { return }
+        found.append((subject, rules.problems, rules.missing))
+        rules.reset()
+    }
+
+    /// Frameworks, competencies (and whether their parents loop) and comments.
+    mutating func checkMap(_ catalog: Catalog) {
+        var rules = IntegrityRules(catalog)
+        for f in catalog.frameworks.values {
+            rules.framework(f)
+            keep(&rules, .framework(f.code))
+        }
+        let competencies = catalog.competencies
+        var links = ParentLinks(count: competencies.count)
+        var position = 0
+        for i in competencies.indices {
+            let key = competencies.keys[i]
+            if let parent = rules.competency(competencies.values[i], storedAt: key) {
+                links.link(position, to: parent, in: competencies)
+            }
+            keep(&rules, .competency(key))
+            position += 1
+        }
+        parentsLoop = links.hasCycle
+        for c in catalog.comments.values {
+            rules.comment(c)
+            keep(&rules, .comment(c.id))
+        }
+    }
+
+    /// Credentials, pathways, learners and occupations: most of the references.
+    mutating func checkReferences(_ catalog: Catalog) {
+        var rules = IntegrityRules(catalog)
+        for c in catalog.credentials.values {
+            rules.credential(c)
+            keep(&rules, .credential(c.code))
+        }
+        for p in catalog.pathways.values {
+            rules.pathway(p)
+            keep(&rules, .pathway(p.code))
+        }
+        for l in catalog.learners.values {
+            rules.learner(l)
+            keep(&rules, .learner(l.name))
+        }
+        let occupations = catalog.occupations
+        for i in occupations.indices {
+            let code = occupations.values[i].code
+            rules.occupation(code: code, essential: occupations.values[i].essentialSkills,
+                             optional: occupations.values[i].optionalSkills)
+            keep(&rules, .occupation(code))
+        }
+    }
+}
+
+/// Where the two threads of `IntegrityLedger.init(_:parallel:)` put their findings: each
+/// writes only its own property, read after both have finished (`concurrentPerform` returns
+/// only then).
+private final class FilingParts: @unchecked Sendable {
+    var map: Filings?
+    var rest: Filings?
+
+    func set(_ part: Int, _ filings: Filings) {
+        if part == 0 { map = filings } else { rest = filings }
     }
 }

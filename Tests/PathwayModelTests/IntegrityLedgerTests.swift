@@ -8,9 +8,9 @@ import PathwayWorkload
     /// Applies `steps` random edits (and some undos), comparing after each; returns how many
     /// steps had problems to compare (so a test can tell that it compared something).
     @discardableResult
-    static func compare(_ start: Catalog, seed: UInt64, steps: Int) -> Int {
+    static func compare(_ start: Catalog, seed: UInt64, steps: Int, parallel: Bool? = nil) -> Int {
         var catalog = start
-        var ledger = IntegrityLedger(catalog)
+        var ledger = parallel.map { IntegrityLedger(catalog, parallel: $0) } ?? IntegrityLedger(catalog)
         #expect(ledger.problems == catalog.integrityProblems())
         var edits = RandomEdits(seed: seed)
         var undo: [ChangeSet] = []
@@ -50,6 +50,22 @@ import PathwayWorkload
         let catalog = IntegrityUnchangedTests.planted(in: Workload(size: .scaled(0.01), seed: 5).catalog)
         #expect(catalog.parentCycles().count == 2)
         #expect(Self.compare(catalog, seed: 21, steps: 120) > 100)
+    }
+
+    /// A ledger made on two threads files the same problems, and remembers the same missing
+    /// targets, as one made on one thread: both are then kept up to date alike.
+    @Test func twoThreadsFileWhatOneThreadFiles() {
+        let broken = IntegrityUnchangedTests.planted(in: Workload(size: .scaled(0.05), seed: 9).catalog)
+        let sound = Workload(size: .scaled(0.3), seed: 4).catalog
+        for catalog in [broken, sound, Catalog()] {
+            let one = IntegrityLedger(catalog, parallel: false), two = IntegrityLedger(catalog, parallel: true)
+            #expect(two.problems == one.problems, "\(Self.diff(two.problems, one.problems))")
+            #expect(two.problems == catalog.integrityProblems())
+        }
+        #expect(!IntegrityLedger(broken, parallel: true).problems.isEmpty)
+        #expect(Self.compare(broken, seed: 33, steps: 60, parallel: true) > 40)
+        // A catalog this size is checked on two threads by default.
+        #expect(sound.occupations.count + sound.credentials.count >= 1_000)
     }
 
     @Test func aParentLoopMadeAndBrokenByEditsIsListedAndDropped() {
