@@ -37,10 +37,10 @@ public struct CompetencyMapScreen: Screen {
     // Derived from the document once per change, reused for every keystroke.
     /// The framework's nodes in display order, as flat arrays (see `MapOutline`).
     var outline = MapOutline()
-    /// Lower-cased title + description + code of the nodes, one after another, so a filter
-    /// keystroke is one pass over contiguous bytes. Built between keys a slice at a time after
+    /// Title, description and code of the nodes for the filter: the catalog's own strings,
+    /// searched in place (see `MapSearchText`). Gathered between keys a slice at a time after
     /// each change (`doBackgroundWork`), or at the first `/` if that comes sooner.
-    var searchIndex = SearchIndex()
+    var searchText = MapSearchText()
     /// The catalog version and framework the derived data above was built for.
     var seenVersion = -1
     var builtFramework: String?

@@ -29,7 +29,7 @@ extension CompetencyMapScreen {
         let selectedCode = pendingSelection ?? self.selectedCode
         pendingSelection = nil
         filterCache = FilterCache()
-        searchIndex = SearchIndex()
+        searchText = MapSearchText()
         // Edits that leave the outline as it is (renaming, describing, retyping a competency;
         // anything outside the framework) keep it; only the search text is made again.
         if !keepsOutline(document) {
@@ -114,25 +114,23 @@ extension CompetencyMapScreen {
 
     /// Adds the search text of more nodes, 256 at a time, while `keepGoing` says so.
     mutating func indexSome(_ catalog: Catalog, while keepGoing: () -> Bool) {
-        let fw = framework ?? ""
-        if searchIndex.count == 0 { searchIndex = SearchIndex(capacity: outline.count) }
+        let competencies = catalog.competencies
+        if searchText.count == 0 { searchText = MapSearchText(capacity: outline.count) }
         repeat {
-            let end = min(outline.count, searchIndex.count + 256)
-            for i in searchIndex.count..<end {
-                let code = outline.codes[i]
-                if let c = catalog.competencies[CompetencyKey(framework: fw, code: code)] {
-                    searchIndex.append([c.title, c.description, code])
+            let end = min(outline.count, searchText.count + 256)
+            for i in searchText.count..<end {
+                let key = outline.keys[i]
+                if let slot = competencies.index(forKey: key) {
+                    searchText.append(title: competencies.values[slot].title,
+                                      description: competencies.values[slot].description, code: key.code)
                 } else {
-                    searchIndex.append(["", "", code])
+                    searchText.append(title: "", description: "", code: key.code)
                 }
             }
-            if end == 256 && end < outline.count {
-                searchIndex.reserve(bytes: searchIndex.byteCount / end * outline.count * 11 / 10)
-            }
-        } while searchIndex.count < outline.count && keepGoing()
+        } while searchText.count < outline.count && keepGoing()
     }
 
-    public var hasBackgroundWork: Bool { pending != nil || coverage != nil || searchIndex.count < outline.count }
+    public var hasBackgroundWork: Bool { pending != nil || coverage != nil || searchText.count < outline.count }
 
     /// The coverage marks first (drawn as soon as they are read), then the search text.
     public mutating func doBackgroundWork(_ document: Document, while keepGoing: () -> Bool) -> Bool {
@@ -154,7 +152,7 @@ extension CompetencyMapScreen {
             rows = outline.visibleRows(expanded: expanded)
         } else {
             if hasBackgroundWork { indexSome(catalog, while: { true }) }
-            let hits = filterCache.matches(words, in: searchIndex)
+            let hits = filterCache.matches(words, in: searchText)
             var keep = [Bool](repeating: false, count: outline.count)
             for i in hits {
                 var j = i
