@@ -8,6 +8,8 @@ struct Goal: Sendable {
 
     static func under(_ ms: Double) -> Goal { Goal(median: ms, worst: nil, text: "< \(format(ms)) ms") }
     static let keystroke = Goal(median: 5, worst: 16, text: "< 5 ms median, < 16 ms worst")
+    /// The key that builds a screen on its first visit: within a frame (the README's goal).
+    static let firstVisit = Goal(median: nil, worst: 16, text: "< 16 ms worst")
     /// A slice of work between keys: a key pressed meanwhile waits for it, then takes its own
     /// few milliseconds, within 16 ms.
     static let idleSlice = Goal(median: nil, worst: 10, text: "< 10 ms worst")
