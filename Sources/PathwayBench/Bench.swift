@@ -156,7 +156,7 @@ struct Bench {
                                      note: "median ms of each part: \(breakdown); the first screen only is built (the others on their first visit); the occupations, read on a second connection meanwhile, are put in after it and findings are checked after that, between keys"))
         Timing.cpuSamples = cpu
         report.figures.append(Figure("open.checked", "open → every finding checked", stats: Stats.withCPU(samples), goal: nil,
-                                     note: "first frame, then the occupations read meanwhile put in (\(format(Stats(parts[TUIBench.occupationsPart]!).median)) ms more), then the background checks in 12 ms slices (\(format(Stats(parts["checks after it"]!).median)) ms); the status line says \"checking… N%\" meanwhile"))
+                                     note: "first frame, then the occupations read meanwhile put in (\(format(Stats(parts[TUIBench.occupationsPart]!).median)) ms more), then the work between keys in \(Int(App.backgroundSlice.milliseconds.rounded())) ms slices, the competency map prepared and the document checked (\(format(Stats(parts["checks after it"]!).median)) ms); the status line says \"checking… N%\" meanwhile"))
     }
 
     // MARK: - Engine
