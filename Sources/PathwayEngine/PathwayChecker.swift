@@ -138,6 +138,21 @@ struct PathwayChecker {
 
     var p: EntityRef { .pathway(pathway.code) }
 
+    /// A finding's entities in one array made at its size: the leading ones, each credential,
+    /// then `last` (joining array literals would make and throw away an array per part).
+    func entities(_ a: EntityRef, _ b: EntityRef? = nil, _ c: EntityRef? = nil, _ d: EntityRef? = nil,
+                  credentials codes: some Collection<String>, then last: EntityRef? = nil) -> [EntityRef] {
+        var out: [EntityRef] = []
+        out.reserveCapacity(4 + codes.count + 1)
+        out.append(a)
+        if let b { out.append(b) }
+        if let c { out.append(c) }
+        if let d { out.append(d) }
+        for code in codes { out.append(.credential(code)) }
+        if let last { out.append(last) }
+        return out
+    }
+
     func stageRef(_ s: Int) -> EntityRef { .stage(pathway: pathway.code, index: s) }
 
     func groupRef(_ s: Int, _ g: Int) -> EntityRef { .electiveGroup(pathway: pathway.code, stage: s, group: g) }
@@ -295,7 +310,15 @@ func listed(_ items: [String], or: Bool = false) -> String {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
+    default:
+        // One string made at its size (joining and then adding the last made three).
+        var out = ""
+        out.reserveCapacity(items.reduce(4) { $0 + $1.utf8.count + 2 })
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(i < items.count - 1 ? ", " : or ? " or " : " and ") }
+            out.append(item)
+        }
+        return out
     }
 }
 

@@ -206,4 +206,17 @@ import PathwayWorkload
             #expect(sorted.map(\.bits) == list.map(\.bits).sorted())
         }
     }
+
+    /// Lists read as the joined form they replace: "A", "A and B", "A, B and C", "… or C".
+    @Test func listsReadAsJoinedText() {
+        let items = ["MC-0001", "‘Ökologie’", "", "e\u{301}lan", "MC-0005"]
+        for n in 0...items.count {
+            let part = Array(items.prefix(n))
+            for or in [false, true] {
+                let joined = part.count < 2 ? (part.first ?? "")
+                    : part.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + part.last!
+                #expect(listed(part, or: or) == joined, "\(n) items, or: \(or)")
+            }
+        }
+    }
 }

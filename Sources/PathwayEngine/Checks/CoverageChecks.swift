@@ -9,7 +9,6 @@ extension PathwayChecker {
         for cover in targetCoverage where !cover.coveredOnEveryRoute {
             let k = cover.target.competency, l = cover.target.level
             let name = context.competencyName(k)
-            let refs: [EntityRef] = [.competency(k), p]
             // The pathway's credentials teaching it that some route takes, in route order.
             let onRoutes = cover.teachers.filter { routeRank[$0.id] >= 0 }
                 .sorted { routeRank[$0.id] < routeRank[$1.id] }
@@ -17,18 +16,18 @@ extension PathwayChecker {
                 let who = onRoutes.filter { $0.level >= l }.map { code($0.id) }
                 add(.coverageSomeRoutes, "\(name) is covered at \(l) only for learners who choose \(listed(who, or: true)).",
                     fix: "Teach \(name) at \(l) in a core credential, or in every option of a group.",
-                    refs + who.map(EntityRef.credential))
+                    entities(.competency(k), p, credentials: who))
                 continue
             }
             if let top = onRoutes.max(by: { $0.level < $1.level }) {
                 let topCode = code(top.id)
                 add(.coverageBelowLevel, "The target requires \(name) at \(l), but the pathway teaches it only up to \(top.level) (\(topCode)).",
                     fix: "Raise the level of an outcome of \(topCode) mapped to \(name), or add a credential teaching it at \(l).",
-                    refs + [.credential(topCode)])
+                    entities(.competency(k), p, credentials: CollectionOfOne(topCode)))
             } else {
                 add(.coverageNotCovered, "The target requires \(name) at \(l), but no credential in the pathway teaches it.",
                     fix: "Map a learning outcome of one of the pathway's credentials to \(name), or add a credential that teaches it.",
-                    refs)
+                    entities(.competency(k), p, credentials: EmptyCollection()))
             }
         }
     }
@@ -74,7 +73,7 @@ extension PathwayChecker {
             let codes = c.ids.map { routes.codes[$0] }
             add(.coverageOverlap, "\(listed(codes)) \(codes.count == 2 ? "both" : "all") teach \(context.competencyName(k)) at \(l).",
                 fix: "Check whether the overlap is intended; if not, refocus one of the outcomes.",
-                [.competency(k)] + codes.map(EntityRef.credential) + [p])
+                entities(.competency(k), credentials: codes, then: p))
         }
     }
 

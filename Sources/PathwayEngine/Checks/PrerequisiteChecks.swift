@@ -77,7 +77,6 @@ extension PathwayChecker {
         let cid = index.competencyIDs[k]
         let reaches = teaches(cid, atLeast: l)
         let name = context.competencyName(k)
-        let refs: [EntityRef] = [.credential(y), .competency(k), stageRef(s), p]
         if !routes.someRoute(in: earlier, has: { reaches[$0] }) {
             var detail = "nothing earlier in the pathway teaches it"
             let below = routes.ids(in: earlier).compactMap { c in level(c, teaching: cid).map { (code(c), $0) } }
@@ -89,11 +88,13 @@ extension PathwayChecker {
             let later = routes.ids(in: s..<routes.stageCount).filter { $0 != yi && reaches[$0] }
             let fix: Sentence = later.first.map { "Move \(code($0)) before \(stageName(s)), or lower the required level." }
                 ?? "Add a credential teaching \(name) at \(l) before \(stageName(s)), or lower the required level."
-            add(.prerequisiteCompetencyUnmet, "\(y) requires \(name) at \(l), but \(detail).", fix: fix, refs)
+            add(.prerequisiteCompetencyUnmet, "\(y) requires \(name) at \(l), but \(detail).", fix: fix,
+                [.credential(y), .competency(k), stageRef(s), p])
         } else if yEveryRoute && !routes.everyRoute(in: earlier, has: { reaches[$0] }) {
             let who = unique(routes.ids(in: earlier).filter { reaches[$0] }).map { routes.codes[$0] }
             add(.prerequisiteCompetencySomeRoutes, "\(y) requires \(name) at \(l), which earlier stages teach only in elective options (\(listed(who))).",
-                fix: "Teach \(name) in a core credential before \(stageName(s)).", refs + who.map(EntityRef.credential))
+                fix: "Teach \(name) in a core credential before \(stageName(s)).",
+                entities(.credential(y), .competency(k), stageRef(s), p, credentials: who))
         }
     }
 
