@@ -11,7 +11,13 @@ extension App {
     /// prepared, or parts of the document are still to be checked.
     public var hasBackgroundWork: Bool {
         !state.document.isChecked || (state.screens[state.current]?.hasBackgroundWork ?? false)
-            || screenToPrepare != nil
+            || screenToPrepare != nil || shownScreenIsBehind
+    }
+
+    /// True when the shown screen has not caught up with the document yet: the slice that
+    /// finished the checks ran out of time, and left the screen's refresh to the next slice.
+    var shownScreenIsBehind: Bool {
+        state.screens[state.current] != nil && state.seenVersion[state.current] != state.document.version
     }
 
     /// True while a screen not visited yet is still being prepared between keys (the
@@ -47,9 +53,16 @@ extension App {
             }
             return false
         }
-        guard !state.document.isChecked else { return false }
+        guard !state.document.isChecked else {
+            guard shownScreenIsBehind else { return false }
+            refreshCurrent()
+            return true
+        }
         let before = Int(state.document.checkProgress * 10)
         if state.document.checkSome(while: keepGoing) {
+            // The screen catches up with the findings now if time is left, else in the next
+            // slice (≈ 6 ms for the overview at ESCO scale): a key meanwhile waits for one of them.
+            guard keepGoing() else { return false }
             refreshCurrent()
             return true
         }

@@ -75,15 +75,16 @@ public struct Document: Sendable {
     /// How far checking has got, 0...1.
     public var checkProgress: Double { checks.progress }
 
-    /// Checks parts of the document while `keepGoing` says so (at least one part). Returns true
-    /// when the last part was checked by this call (the version then grows, so screens showing
-    /// findings refresh).
+    /// Checks parts of the document while `keepGoing` says so (at least one part; a long part,
+    /// one that is never split, only as the first, so a key waits for at most one of them).
+    /// Returns true when the last part was checked by this call (the version then grows, so
+    /// screens showing findings refresh).
     @discardableResult
     public mutating func checkSome(while keepGoing: () -> Bool) -> Bool {
         guard !checks.isComplete else { return false }
         repeat {
             guard checks.checkNext(catalog) else { break }
-        } while !checks.isComplete && keepGoing()
+        } while !checks.isComplete && !checks.nextPartIsLong && keepGoing()
         if checks.isComplete { version += 1; return true }
         return false
     }
@@ -101,7 +102,13 @@ public struct Document: Sendable {
     public mutating func prepareEngine() { checks.prepareEngine(catalog) }
 
     /// Checks whatever is left.
-    public mutating func checkAll() { checkSome(while: { true }) }
+    public mutating func checkAll() {
+        while !checks.isComplete {
+            let left = checks.progress
+            if checkSome(while: { true }) { break }
+            if checks.progress == left { break }  // nothing moved on: stop rather than spin
+        }
+    }
 
     /// The first `limit` findings, errors first, then warnings, then the rest, each group in
     /// list order (what sorting `findings` by severity gives), without building the whole list.

@@ -75,6 +75,15 @@ struct DocumentChecks: Sendable {
 
     // MARK: - Checking
 
+    /// True when the next part is one of the long ones, never split (≈ 7–15 ms at ESCO scale): the
+    /// integrity ledger, the engine's index with the first pathway, or the catalog-wide findings.
+    /// A slice of work between keys starts such a part only as its first, so no slice runs two.
+    var nextPartIsLong: Bool {
+        if integrityStale { return true }
+        if !queue.isEmpty { return engine == nil }
+        return catalogWideStale
+    }
+
     /// Checks one stale part (integrity first, then pathways in code order, then catalog-wide
     /// findings). Returns false when there was nothing left to check.
     mutating func checkNext(_ catalog: Catalog) -> Bool {
