@@ -346,7 +346,7 @@ struct Bench {
             return
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.executableURL = RealBinaryMemory.benchExecutable
         process.arguments = ["--memory-probe", workspace.path(documentName)]
         let pipe = Pipe()
         process.standardOutput = pipe

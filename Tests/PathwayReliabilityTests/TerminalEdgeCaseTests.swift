@@ -327,19 +327,7 @@ enum UIScript {
     static func addCredential(_ code: String, title: String? = nil, on pane: TmuxTerminal) throws {
         try pane.press("3")
         try pane.waitFor(" 3 Credentials")
-        try typeNewCredential(code, title: title ?? "Credential \(code)", on: pane)
+        try pane.typeNewCredential(code, title: title ?? "Credential \(code)")
         try pane.press("Enter")
-    }
-
-    /// On the micro-credentials screen: `a`, the code, Enter and the title, all but the Enter
-    /// that adds it.
-    static func typeNewCredential(_ code: String, title: String, on pane: TmuxTerminal) throws {
-        try pane.press("a")
-        try pane.waitFor("Code of the new micro-credential")
-        try pane.press("C-u")
-        try pane.type(code)
-        try pane.press("Enter")
-        try pane.waitFor("Title of \(code)")
-        try pane.type(title)
     }
 }

@@ -50,7 +50,7 @@ import Glibc
                     ? .undo(undoable.last!) : .add("K\(round)-\(step)")
                 // Everything but the key that carries the action out.
                 if case .add(let code) = action {
-                    try UIScript.typeNewCredential(code, title: "Kurs \(code) – Grün", on: pane)
+                    try pane.typeNewCredential(code, title: "Kurs \(code) – Grün")
                 }
                 let finalKey = { if case .add = action { "Enter" } else { "u" } }()
                 if step < steps - 1 {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,6 +35,18 @@ extension TmuxTerminal {
             + "echo \"[exit $?]\"; printf '[tty'; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | while read m; do printf ' %s' \"$m\"; done; "
             + "echo ']'; exec sleep 600"
         return try TmuxTerminal(command: command, width: width, height: height, pidFile: pidFile, folder: folder)
+    }
+
+    /// On the micro-credentials screen: `a`, the code, Enter and the title, all but the Enter
+    /// that adds it (the script every test that adds a credential through the UI types).
+    public func typeNewCredential(_ code: String, title: String) throws {
+        try press("a")
+        try waitFor("Code of the new micro-credential")
+        try press("C-u")
+        try type(code)
+        try press("Enter")
+        try waitFor("Title of \(code)")
+        try type(title)
     }
 
     /// Waits for the program to end and the shell to report; returns the exit line, the tty line

@@ -5,10 +5,12 @@ import Foundation
 /// Needs the release `pathway` beside the benchmark (`swift build -c release`); the UI figure also
 /// needs tmux. Where either is missing the figure says so instead of a number.
 enum RealBinaryMemory {
+    /// This benchmark's own executable.
+    static var benchExecutable: URL { URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath() }
+
     /// The `pathway` executable built beside this benchmark, if there is one.
     static var pathwayExecutable: String? {
-        let bench = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let path = bench.deletingLastPathComponent().appendingPathComponent("pathway").path
+        let path = benchExecutable.deletingLastPathComponent().appendingPathComponent("pathway").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
@@ -18,7 +20,7 @@ enum RealBinaryMemory {
     /// The child is started through a fresh benchmark process (`--peak-of`): Linux counts the
     /// memory of the process that called exec in the child's peak, and this benchmark is large.
     static func command(_ executable: String, _ arguments: [String]) throws -> (mb: Double, status: Int32) {
-        let bench = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let bench = benchExecutable.path
         let out = NSTemporaryDirectory() + "/pathway-bench-peak-\(getpid()).txt"
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try spawn(bench, ["--peak-of", executable] + arguments, output: out)
