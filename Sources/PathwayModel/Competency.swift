@@ -59,7 +59,7 @@ public struct Competency: Hashable, Sendable {
     /// The alternative labels joined by newlines, as the competency keeps them (empty when there
     /// are none), without a string per label; nil when a label holds a newline of its own (then
     /// read `altLabels`). For writers that store the labels one by one or all together.
-    public var altLabelsJoinedByNewlines: String? { storage.labels.joined?.text }
+    public var altLabelsJoinedByNewlines: String? { storage.labels.joined }
 
     /// Sets the alternative labels from one string holding them joined by newlines: a reader
     /// that meets them one after another (the store) builds that one string rather than a

@@ -44,12 +44,12 @@ struct LabelList: Hashable, Sendable {
         }
     }
 
-    /// The labels joined by newlines, and how many there are; nil when a label holds a newline
-    /// of its own (then only `strings` says where each one ends).
-    var joined: (text: String, count: Int)? {
+    /// The labels joined by newlines; nil when a label holds a newline of its own (then only
+    /// `strings` says where each one ends).
+    var joined: String? {
         switch form {
-        case .none: return ("", 0)
-        case .joined(let text, let count): return (text, count)
+        case .none: return ""
+        case .joined(let text, _): return text
         case .list: return nil
         }
     }

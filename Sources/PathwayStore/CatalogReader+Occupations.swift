@@ -4,6 +4,13 @@ import PathwayModel
 extension CatalogReader {
     /// Occupations with their skills. Links name competencies by row id; each holds the key its
     /// competency already has (sharing its strings), and each list is stored at its exact size.
+    /// The occupations alone, for a load that reads them after the rest of the catalog.
+    static func occupations(_ db: Database, keys: KeysByID) throws -> [String: Occupation] {
+        var part = Catalog()
+        try readOccupations(db, into: &part, keys: keys)
+        return part.occupations
+    }
+
     static func readOccupations(_ db: Database, into catalog: inout Catalog, keys: KeysByID) throws {
         var list: [Occupation] = [], ids: [Int64] = []
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM occupation") ?? 0

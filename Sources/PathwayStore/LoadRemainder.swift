@@ -58,9 +58,7 @@ public final class LoadRemainder: @unchecked Sendable {
                         catalog = try CatalogReader.read(db)
                         return
                     }
-                    var part = Catalog()
-                    try CatalogReader.readOccupations(db, into: &part, keys: keys)
-                    catalog.occupations = part.occupations
+                    catalog.occupations = try CatalogReader.occupations(db, keys: keys)
                 }
             }
         } catch { throw StoreError(error, path: path) }

@@ -159,7 +159,7 @@ final class SecondConnection: @unchecked Sendable {
                 if occupationsFail { throw Failing() }
                 guard !isCancelled else { throw Cancelled() }
                 Self.yieldToTheCaller()
-                give(occupations: try Self.readOccupations(db, keys: byID))
+                give(occupations: try CatalogReader.occupations(db, keys: byID))
             }
         }
     }
@@ -180,12 +180,6 @@ final class SecondConnection: @unchecked Sendable {
         #if os(Linux)
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
-    }
-
-    private static func readOccupations(_ db: Database, keys: KeysByID) throws -> [String: Occupation] {
-        var part = Catalog()
-        try CatalogReader.readOccupations(db, into: &part, keys: keys)
-        return part.occupations
     }
 
     private func give(_ labels: AltLabels) {

@@ -39,7 +39,7 @@ import Testing
     @Test func foldsOnlyCapitalLetters() {
         for b in UInt8(0)...UInt8(127) {
             let expected = Array(String(UnicodeScalar(b)).lowercased().utf8)
-            #expect([MapSearchText.fold(b)] == expected, "\(b)")
+            #expect([SearchIndex.fold(b)] == expected, "\(b)")
         }
         #expect(MapSearchText.containsFolding("ABC", Array("abc".utf8)))
         #expect(!MapSearchText.containsFolding("ABC", Array("abd".utf8)))

@@ -61,13 +61,6 @@ public struct SearchIndex: Sendable {
     }
 
     public var count: Int { starts.count - 1 }
-    /// Bytes of search text held.
-    public var byteCount: Int { bytes.count }
-
-    /// Makes room for `total` bytes of text in all (from an estimate once some items are in), so
-    /// the buffer does not grow by doubling.
-    public mutating func reserve(bytes total: Int) { bytes.reserveCapacity(total) }
-
     /// Indexes of the items that contain every one of the (lower-cased, UTF-8) words.
     public func matches(_ words: [[UInt8]]) -> [Int] {
         if words.isEmpty { return Array(0..<count) }
@@ -103,6 +96,19 @@ public struct SearchIndex: Sendable {
     }
 
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        find(needle, in: hay) { $0 }
+    }
+
+    /// Whether ASCII `hay`, with its capital letters made small as it is read, contains `needle`.
+    static func containsFolding(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        find(needle, in: hay, reading: fold)
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+
+    /// The one substring search both use: each byte of `hay` as `reading` gives it.
+    @inline(__always)
+    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, reading: (UInt8) -> UInt8) -> Bool {
         let n = needle.count, h = hay.count
         if n == 0 { return true }
         if n > h { return false }
@@ -110,9 +116,9 @@ public struct SearchIndex: Sendable {
             let first = np[0]
             var i = 0
             while i <= h - n {
-                if hay[i] == first {
+                if reading(hay[i]) == first {
                     var j = 1
-                    while j < n && hay[i + j] == np[j] { j += 1 }
+                    while j < n && reading(hay[i + j]) == np[j] { j += 1 }
                     if j == n { return true }
                 }
                 i += 1

@@ -62,8 +62,6 @@ struct MapOutlineBuilder: Sendable {
     }
 
     var isFinished: Bool { phase == .done }
-    /// True once the outline is laid out: the tree can be drawn (coverage may still be coming).
-    var hasOutline: Bool { phase > .place }
 
     /// From this many competencies (and credentials) up, `finish` gathers (and reads) them on
     /// two threads: below it the threads cost more than they save.
@@ -88,7 +86,7 @@ struct MapOutlineBuilder: Sendable {
             if phase == .gather && catalog.competencies.count >= Self.twoThreadsFrom {
                 gather(catalog, parts: 2)
             } else if phase == .cover && next == 0 && catalog.credentials.count >= Self.twoThreadsFrom / 4 {
-                coverAll(catalog, parts: 2)
+                coverAll(catalog)
             } else {
                 step(catalog)
             }
@@ -305,7 +303,7 @@ struct MapOutlineBuilder: Sendable {
 
     /// All the credentials at once, in `parts` halves (on as many threads), put together in
     /// order.
-    private mutating func coverAll(_ catalog: Catalog, parts: Int) {
+    private mutating func coverAll(_ catalog: Catalog) {
         credentialCodes = Array(catalog.credentials.keys)
         let n = credentialCodes.count, half = n / 2
         let results = TwoParts<Taught>()

@@ -69,28 +69,7 @@ struct MapSearchText: Sendable {
     /// Whether ASCII `text`, with its capital letters made small, contains `needle` (lower-cased
     /// UTF-8; one with bytes outside ASCII is in no ASCII text).
     static func containsFolding(_ text: String, _ needle: [UInt8]) -> Bool {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ containsFolding($0, needle) }) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { containsFolding($0, needle) }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ SearchIndex.containsFolding($0, needle) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { SearchIndex.containsFolding($0, needle) }
     }
-
-    static func containsFolding(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = hay.count
-        if n == 0 { return true }
-        if n > h { return false }
-        return needle.withUnsafeBufferPointer { np in
-            let first = np[0]
-            var i = 0
-            while i <= h - n {
-                if fold(hay[i]) == first {
-                    var j = 1
-                    while j < n && fold(hay[i + j]) == np[j] { j += 1 }
-                    if j == n { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 }
